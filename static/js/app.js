@@ -1,0 +1,2 @@
+// Entry point: each concern lives in its own small module.
+import "./checklist.js";

@@ -1,0 +1,46 @@
+"""Headers and the no-inline rule that lets #7's strict CSP hold, and no cookies on reading pages."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+PAGES = ["/en/", "/en/whatsapp/", "/en/whatsapp/steps", "/en/nope/", "/en/whatsapp/?platform=fax"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_strict_headers_and_no_cookie(client, url):
+    response = client.get(url)
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "base-uri 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "Set-Cookie" not in response.headers
+    assert "Strict-Transport-Security" not in response.headers  # plain http here
+
+
+def test_hsts_only_over_https(client):
+    assert "Strict-Transport-Security" in client.get("/en/", base_url="https://localhost").headers
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_inline_script_style_or_event_handler(client, url):
+    html = client.get(url).get_data(as_text=True)
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert 'src="' in tag or 'type="application/json"' in tag, tag
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html)
+    assert "hx-on" not in html
+    assert "cdn" not in html.lower()
+
+
+def test_static_assets_are_fingerprinted_and_immutable(client):
+    html = client.get("/en/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{12})"', html).group(1)
+    response = client.get(css)
+    assert response.status_code == 200
+    assert "immutable" in response.headers["Cache-Control"]
+    stale = client.get("/static/css/app.css?v=000000000000")
+    assert stale.headers["Cache-Control"] == "no-cache"

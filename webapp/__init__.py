@@ -1,0 +1,44 @@
+"""Lockstep: a localized, offline-capable checklist for end-to-end encrypting your chats."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import Babel
+from flask_htmx import HTMX
+
+from . import assets, config, i18n, security
+from .catalog import load_catalog
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        static_folder=str(PROJECT_ROOT / "static"),
+        static_url_path="/static",
+    )
+    app.config.from_mapping(config.defaults(PROJECT_ROOT))
+    if test_config is None:
+        app.config.from_mapping(config.from_environment())
+    else:
+        app.config.from_mapping(test_config)
+
+    # The catalog is read and validated once; a broken file stops start-up here.
+    app.extensions["catalog"] = load_catalog(Path(app.config["CONTENT_DIR"]))
+
+    Babel(app, locale_selector=i18n.babel_locale_selector)
+    HTMX(app)
+    assets.init_app(app)
+    security.init_app(app)
+
+    from .views import errors, meta, pages
+    app.register_blueprint(meta.bp)
+    app.register_blueprint(pages.bp)
+    errors.init_app(app)
+    from . import templating
+    from .cli import translate
+    templating.init_app(app)
+    app.cli.add_command(translate)
+    return app

@@ -1,0 +1,57 @@
+"""The closed vocabularies of the content files, with their visible labels.
+
+The loader rejects any value not listed here, so templates, the compare page and the
+tests all speak the same words.
+"""
+from flask_babel import lazy_gettext as _l
+
+PLATFORMS = {
+    "android": _l("Android"),
+    "ios": _l("iPhone"),
+    "web": _l("Web"),
+    "desktop": _l("Desktop"),
+}
+
+SURFACES = {
+    "chats": _l("One-to-one chats"),
+    "groups": _l("Group chats"),
+    "calls": _l("Calls"),
+    "backups": _l("Backups"),
+}
+
+# E2EE status of one surface.
+STATUSES = {
+    "default": _l("On by default"),
+    "opt-in": _l("Opt-in"),
+    "partial": _l("Partial"),
+    "none": _l("Not encrypted end to end"),
+    "discontinued": _l("Discontinued"),
+    "na": _l("Not offered"),
+}
+
+# Which statuses count as "protected" for badges and the compare page's filter.
+PROTECTED_STATUSES = frozenset({"default"})
+
+STEP_KINDS = {
+    "enable": _l("Turn on end-to-end encryption"),
+    "verify": _l("Check that it is on"),
+    "backup": _l("Secure your backups"),
+    "ai": _l("AI features"),
+    "object": _l("Object to AI training"),
+    "learn": _l("Good to know"),
+}
+
+CLAIM_CATEGORIES = {
+    "metadata": _l("Metadata"),
+    "ai": _l("AI interactions"),
+    "reports": _l("Reported messages"),
+    "business": _l("Business chats"),
+    "backups": _l("Backups"),
+    "account": _l("Account and device data"),
+}
+
+CONFIDENCE = {
+    "confirmed": _l("Confirmed"),
+    "likely": _l("Likely"),
+    "disputed": _l("Disputed"),
+}

@@ -1,0 +1,53 @@
+"""Jinja globals and filters: translating content strings, dates, numbers and labels."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask, request, url_for
+from flask_babel import format_date, format_number, gettext, ngettext, pgettext
+
+from . import i18n
+from .catalog import vocab
+
+
+def translate_content(text: str) -> str:
+    """Content strings are msgids extracted by webapp.catalog.extract."""
+    return gettext(text) if text else ""
+
+
+def menu_label(label: str, app_id: str) -> str:
+    return pgettext(f"{app_id} menu", label)
+
+
+def long_date(value: dt.date) -> str:
+    return format_date(value, format="long")
+
+
+def progress_template(total: int) -> str:
+    """'{done} of 7 steps done' in the page's language; the script fills in {done}."""
+    return ngettext("%(done)s of %(count)s step done", "%(done)s of %(count)s steps done", total,
+                    done="{done}", count=format_number(total))
+
+
+def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
+    if platform:
+        values["platform"] = platform
+    return url_for(endpoint, **values)
+
+
+def _context():
+    return {
+        "site_locale": i18n.current_locale(),
+        "locales": i18n.LOCALES,
+        "vocab": vocab,
+        "request_path": request.path,
+    }
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(t=translate_content, menu_label=menu_label, long_date=long_date,
+                                 number=format_number)
+    app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.context_processor(_context)
