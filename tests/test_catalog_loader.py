@@ -20,8 +20,9 @@ def line_of(text: str, needle: str) -> int:
 
 
 def write(tmp_path: Path, text: str, name: str = "demo.yaml") -> Path:
-    (tmp_path / name).write_text(text)
-    return tmp_path / name
+    (tmp_path / "apps").mkdir(exist_ok=True)
+    (tmp_path / "apps" / name).write_text(text)
+    return tmp_path / "apps" / name
 
 
 def problems_for(tmp_path: Path, text: str, name: str = "demo.yaml") -> list[str]:
@@ -80,7 +81,7 @@ def test_broken_field_reports_path_and_line(tmp_path, old, new, needle, expected
     broken = GOOD.replace(old, new, 1)
     problems = problems_for(tmp_path, broken)
     line = line_of(broken, needle)
-    assert any(p.startswith(f"{tmp_path / 'demo.yaml'}:{line}: ") and expected in p for p in problems), problems
+    assert any(p.startswith(f"{tmp_path / 'apps' / 'demo.yaml'}:{line}: ") and expected in p for p in problems), problems
 
 
 def test_yaml_syntax_error_reports_its_line(tmp_path):
@@ -125,7 +126,7 @@ def test_file_name_must_match_id(tmp_path):
 def test_step_ids_are_unique_across_files(tmp_path):
     write(tmp_path, GOOD)
     second = GOOD.replace("id: demo\n", "id: copy\n", 1)
-    (tmp_path / "copy.yaml").write_text(second.replace("demo.backup.off", "copy.backup.off")
+    (tmp_path / "apps" / "copy.yaml").write_text(second.replace("demo.backup.off", "copy.backup.off")
                                         .replace("demo.collect", "copy.collect"))
     with pytest.raises(CatalogError) as info:
         load_catalog(tmp_path)

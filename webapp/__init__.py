@@ -33,7 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     assets.init_app(app)
     security.init_app(app)
 
-    from .views import errors, meta, pages
+    from .views import errors, meta, pages, topics  # noqa: F401 - topics adds routes to pages.bp
     app.register_blueprint(meta.bp)
     app.register_blueprint(pages.bp)
     errors.init_app(app)

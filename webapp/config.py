@@ -11,7 +11,7 @@ def defaults(root: Path) -> dict:
         # Only the workshop form uses the session (for its CSRF token); a random key
         # per process is fine for development. Production must set LOCKSTEP_SECRET_KEY.
         "SECRET_KEY": secrets.token_hex(32),
-        "CONTENT_DIR": str(root / "webapp" / "content" / "apps"),
+        "CONTENT_DIR": str(root / "webapp" / "content"),
         "BABEL_TRANSLATION_DIRECTORIES": str(root / "translations"),
         "BABEL_DEFAULT_LOCALE": "en",
         "MAX_CONTENT_LENGTH": 64 * 1024,

@@ -5,16 +5,23 @@ translated at render time; a broken file fails extraction with its path:line pro
 """
 from __future__ import annotations
 
-from .loader import CatalogError, read_app
+from pathlib import Path
+
+from .loader import CatalogError, read_app, read_topic
 
 
 def extract_content(fileobj, keywords, comment_tags, options):
     """Yield (lineno, funcname, message, comments) as Babel's extractor protocol expects."""
-    path = getattr(fileobj, "name", "<content>")
-    app, problems = read_app(fileobj, str(path))
+    path = Path(getattr(fileobj, "name", "<content>"))
+    if path.parent.name == "topics":
+        _, _, _, reader = read_topic(fileobj, str(path), path.stem)
+        problems, messages = reader.problems, reader.messages
+    else:
+        app, problems = read_app(fileobj, str(path))
+        messages = app.messages if app else []
     if problems:
         raise CatalogError(problems)
-    for msg in app.messages:
+    for msg in messages:
         if msg.context:
             yield msg.line, "pgettext", (msg.context, msg.text), [msg.comment]
         else:

@@ -8,11 +8,11 @@ from pathlib import Path
 import yaml
 
 from . import vocab
-from .model import App, Catalog, Change, Claim, Message, Source, Step, SurfaceStatus
+from .model import App, Catalog, Change, Claim, Message, Source, Step, SurfaceStatus, Topics
 from .yaml_lines import LineDict, LineList, load
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content" / "apps"
-_PROJECT_ROOT = CONTENT_DIR.parents[2]
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+_PROJECT_ROOT = CONTENT_DIR.parents[1]
 
 APP_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
@@ -286,7 +286,7 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
     if data is None:
         return None, r.problems
     r.check_keys(data, "app", {"id", "name", "vendor", "summary", "verified", "platforms", "status",
-                               "steps", "collectible"}, {"notice", "changes"})
+                               "steps", "collectible", "verification"}, {"notice", "changes"})
     app_id = data.get("id")
     if not isinstance(app_id, str) or not APP_ID.match(app_id):
         r.problem(data.value_lines.get("id", data.line), f"app: 'id' must be lowercase letters, digits and dashes, got {app_id!r}")
@@ -318,6 +318,7 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
         if "notice" in data else "",
         verified=r.date(data, "verified", "app"),
         platforms=r.choices(data, "platforms", "app", vocab.PLATFORMS),
+        verification=r.choice(data, "verification", "app", vocab.VERIFICATION),
         statuses=statuses,
         steps=tuple(steps),
         claims=tuple(claims),
@@ -328,13 +329,62 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
     return app, r.problems
 
 
+def _parse(stream, path: str, r: _FileReader):
+    try:
+        data = load(stream)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        r.problem(mark.line + 1 if mark else 1, f"YAML syntax: {exc.problem or exc}")
+        return None
+    except yaml.YAMLError as exc:
+        r.problem(1, f"YAML syntax: {exc}")
+        return None
+    return r.mapping(data, 1, "file")
+
+
+def read_topic(stream, path: str, name: str):
+    """Parse one topic file. Returns (kind, value, step references, reader)."""
+    from . import topics
+    r = _FileReader(path)
+    data = _parse(stream, path, r)
+    if data is None:
+        return None, None, [], r
+    if name == "rumors":
+        rumors, refs = topics.read_rumors(r, data)
+        return "rumors", rumors, refs, r
+    if name == "retired":
+        return "retired", topics.read_retired(r, data), [], r
+    explainer, refs = topics.read_explainer(r, data, name)
+    return "explainer", explainer, refs, r
+
+
+def _load_topics(directory: Path, steps: dict[str, str], problems: list[str]) -> Topics:
+    rumors, retired, explainers, messages = (), (), {}, []
+    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else ():
+        shown = display_path(path)
+        with path.open("rb") as stream:
+            kind, value, refs, reader = read_topic(stream, shown, path.stem)
+        for step_id, line in refs:
+            if step_id not in steps:
+                reader.problem(line, f"step {step_id!r} does not exist in any app file")
+        problems += reader.problems
+        messages += reader.messages
+        if kind == "rumors":
+            rumors = tuple(value)
+        elif kind == "retired":
+            retired = tuple(value)
+        elif kind == "explainer":
+            explainers[value.id] = value
+    return Topics(rumors=rumors, retired=retired, explainers=explainers, messages=tuple(messages))
+
+
 def load_catalog(directory: Path = CONTENT_DIR) -> Catalog:
-    """Load every `*.yaml` in `directory`; raise CatalogError listing all problems found."""
+    """Load `apps/*.yaml` and `topics/*.yaml` under `directory`; raise CatalogError listing all problems."""
     apps: dict[str, App] = {}
     problems: list[str] = []
-    files = sorted(Path(directory).glob("*.yaml"))
+    files = sorted((Path(directory) / "apps").glob("*.yaml"))
     if not files:
-        raise CatalogError([f"{display_path(Path(directory))}: no content files (*.yaml) found"])
+        raise CatalogError([f"{display_path(Path(directory) / 'apps')}: no content files (*.yaml) found"])
     step_owner: dict[str, str] = {}
     for path in files:
         shown = display_path(path)
@@ -348,6 +398,7 @@ def load_catalog(directory: Path = CONTENT_DIR) -> Catalog:
                 problems.append(f"{shown}:1: step id {step.id!r} is already used in {step_owner[step.id]}")
             step_owner[step.id] = shown
         apps[app.id] = app
+    topics = _load_topics(Path(directory) / "topics", step_owner, problems)
     if problems:
         raise CatalogError(problems)
-    return Catalog(apps=apps)
+    return Catalog(apps=apps, topics=topics)

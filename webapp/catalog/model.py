@@ -83,9 +83,31 @@ class App:
     steps: tuple[Step, ...]
     claims: tuple[Claim, ...]
     changes: tuple[Change, ...]
+    verification: str = "none"
     notice: str = ""
     path: str = ""
     messages: tuple[Message, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def has_ai(self) -> bool:
+        """An AI assistant is inside the app: it has AI steps or AI-related collectible claims."""
+        return any(s.kind == "ai" for s in self.steps) or any(c.category == "ai" for c in self.claims)
+
+    @property
+    def claim_categories(self) -> list[str]:
+        return list(dict.fromkeys(c.category for c in self.claims))
+
+    def meets(self, need: str) -> bool:
+        """Does the app meet one of the compare page's needs (vocab.COMPARE_NEEDS)?"""
+        if need in ("chats", "groups", "calls"):
+            return self.statuses[need].value == "default"
+        if need == "backups":
+            return self.statuses["backups"].value in ("default", "opt-in")
+        if need == "verify":
+            return self.verification == "keys"
+        if need == "no-ai":
+            return not self.has_ai
+        raise ValueError(need)
 
     def steps_for(self, platform: str | None) -> list[Step]:
         return [s for s in self.steps if s.applies_to(platform)]
@@ -106,6 +128,12 @@ class App:
 @dataclass(frozen=True)
 class Catalog:
     apps: dict[str, App]
+    topics: "Topics" = None
+
+    @property
+    def changes(self) -> list[tuple["App", Change]]:
+        """Every dated change of every app, newest first (the Changes page)."""
+        return sorted(((app, c) for app in self for c in app.changes), key=lambda pair: pair[1].date, reverse=True)
 
     def __iter__(self):
         return iter(self.apps.values())
@@ -120,3 +148,50 @@ class Catalog:
     @property
     def verified(self) -> dt.date:
         return max(app.verified for app in self)
+
+
+@dataclass(frozen=True)
+class Rumor:
+    """A claim going around, what is true and what is not, and the steps that help."""
+
+    id: str
+    claim: str
+    verdict: str
+    true: str
+    untrue: str
+    helps: tuple[str, ...]  # step ids
+    checked: dt.date
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class RetiredApp:
+    id: str
+    name: str
+    vendor: str
+    retired: dt.date
+    note: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """A topic page (the EU AI-training objection): facts, lists, and the app steps that act on it."""
+
+    id: str
+    title: str
+    summary: str
+    verified: dt.date
+    uses: tuple[str, ...]
+    excludes: tuple[str, ...]
+    notes: tuple[str, ...]
+    steps: tuple[str, ...]  # step ids, shown from their app files (one source of truth)
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Topics:
+    rumors: tuple[Rumor, ...] = ()
+    retired: tuple[RetiredApp, ...] = ()
+    explainers: dict[str, Explainer] = field(default_factory=dict)
+    messages: tuple[Message, ...] = field(default=(), compare=False, repr=False)

@@ -55,3 +55,27 @@ CONFIDENCE = {
     "likely": _l("Likely"),
     "disputed": _l("Disputed"),
 }
+
+RUMOR_VERDICTS = {
+    "wrong": _l("Wrong"),
+    "misleading": _l("Misleading"),
+    "half-true": _l("Half true"),
+    "accurate": _l("Accurate"),
+}
+
+# How a person can check that a chat really is end-to-end encrypted.
+VERIFICATION = {
+    "keys": _l("Compare keys or codes"),
+    "indicator": _l("Only an in-app sign"),
+    "none": _l("No way to check"),
+}
+
+# Filters of the compare page: what a visitor needs, and which apps meet it.
+COMPARE_NEEDS = {
+    "chats": _l("One-to-one chats encrypted by default"),
+    "groups": _l("Group chats encrypted by default"),
+    "calls": _l("Calls encrypted by default"),
+    "backups": _l("Backups can be end-to-end encrypted"),
+    "verify": _l("You can compare keys or codes"),
+    "no-ai": _l("No AI assistant inside"),
+}

@@ -54,13 +54,17 @@ def platform_arg() -> str | None:
 
 @bp.get("/")
 def home():
-    return render_template("pages/home.html", apps=list(catalog()))
+    return render_template("pages/home.html", apps=list(catalog()), retired=catalog().topics.retired)
 
 
 @bp.get("/<app_id>/")
 def app_page(app_id: str):
+    retired = next((r for r in catalog().topics.retired if r.id == app_id), None)
+    if retired:
+        return render_template("pages/retired.html", retired=retired)
     app = get_app_or_404(app_id)
-    return render_template("pages/app.html", app=app, platform=platform_arg())
+    has_objection = any(s.kind == "object" for s in app.steps)
+    return render_template("pages/app.html", app=app, platform=platform_arg(), has_objection=has_objection)
 
 
 @bp.get("/<app_id>/steps")

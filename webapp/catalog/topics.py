@@ -1,0 +1,105 @@
+"""Topic files under content/topics/: rumors, retired apps, and explainer pages.
+
+They reuse the app loader's field reader, so they report problems the same way
+(`path:line: what`) and their strings are extracted for translators the same way.
+"""
+from __future__ import annotations
+
+from . import vocab
+from .loader import _FileReader, _read_list
+from .model import Explainer, RetiredApp, Rumor
+
+VERDICTS = tuple(vocab.RUMOR_VERDICTS)
+
+
+def _texts(r: _FileReader, data, key: str, owner: str) -> tuple[str, ...]:
+    items = r.sequence(data.get(key), data.value_lines.get(key, data.line), f"{owner}: {key!r}")
+    result = []
+    for item, line in zip(items or (), getattr(items, "item_lines", ())):
+        if not isinstance(item, str) or not item.strip():
+            r.problem(line, f"{owner}: {key!r} items must be non-empty text")
+            continue
+        result.append(item.strip())
+        r.messages.append(_message(line, item.strip(), f"{owner}: {key}"))
+    return tuple(result)
+
+
+def _message(line, text, comment):
+    from .model import Message
+    return Message(line, text, None, comment)
+
+
+def _step_ids(r: _FileReader, data, key: str, owner: str) -> tuple[tuple[str, int], ...]:
+    """Step ids with their lines, checked against the catalog later."""
+    items = r.sequence(data.get(key), data.value_lines.get(key, data.line), f"{owner}: {key!r}")
+    return tuple((item, line) for item, line in zip(items or (), getattr(items, "item_lines", ())))
+
+
+def read_rumors(r: _FileReader, data) -> tuple[list[Rumor], list]:
+    refs = []
+
+    def read(item, line):
+        item = r.mapping(item, line, "rumor")
+        if item is None:
+            return None
+        r.check_keys(item, "rumor", {"id", "claim", "verdict", "what_is_true", "what_is_not", "helps", "checked", "sources"})
+        rumor_id = r.identifier(item, "id", "rumor", "rumor")
+        what = f"rumor {rumor_id}"
+        helps = _step_ids(r, item, "helps", what)
+        refs.extend(helps)
+        verdict = item.get("verdict")
+        if verdict not in VERDICTS:
+            r.problem(item.value_lines.get("verdict", item.line),
+                      f"{what}: 'verdict' is {verdict!r}, expected one of: {', '.join(VERDICTS)}")
+        return Rumor(
+            id=rumor_id,
+            claim=r.text(item, "claim", what, translate=f"{rumor_id}: the rumor, as people repeat it"),
+            verdict=verdict if verdict in VERDICTS else VERDICTS[0],
+            true=r.text(item, "what_is_true", what, translate=f"{rumor_id}: what is true"),
+            untrue=r.text(item, "what_is_not", what, translate=f"{rumor_id}: what is not true"),
+            helps=tuple(step for step, _ in helps),
+            checked=r.date(item, "checked", what),
+            sources=r.sources(item, what),
+        )
+
+    r.check_keys(data, "rumors file", {"rumors"})
+    return _read_list(r, data, "rumors", read), refs
+
+
+def read_retired(r: _FileReader, data) -> list[RetiredApp]:
+    def read(item, line):
+        item = r.mapping(item, line, "retired app")
+        if item is None:
+            return None
+        r.check_keys(item, "retired app", {"id", "name", "vendor", "retired", "note", "sources"})
+        app_id = item.get("id", "")
+        what = f"retired app {app_id}"
+        return RetiredApp(id=str(app_id), name=r.text(item, "name", what), vendor=r.text(item, "vendor", what),
+                          retired=r.date(item, "retired", what),
+                          note=r.text(item, "note", what, translate=f"{app_id}: note on a retired app"),
+                          sources=r.sources(item, what))
+
+    r.check_keys(data, "retired file", {"retired"})
+    return _read_list(r, data, "retired", read)
+
+
+def read_explainer(r: _FileReader, data, expected_id: str) -> tuple[Explainer, list]:
+    r.check_keys(data, "explainer", {"id", "title", "summary", "verified", "uses", "excludes", "notes", "steps",
+                                     "sources"})
+    explainer_id = data.get("id")
+    if explainer_id != expected_id:
+        r.problem(data.value_lines.get("id", data.line),
+                  f"explainer: 'id' is {explainer_id!r} but the file is named {expected_id}.yaml")
+    what = f"explainer {expected_id}"
+    steps = _step_ids(r, data, "steps", what)
+    return Explainer(
+        id=expected_id,
+        title=r.text(data, "title", what, translate=f"{expected_id}: page title"),
+        summary=r.text(data, "summary", what, translate=f"{expected_id}: summary"),
+        verified=r.date(data, "verified", what),
+        uses=_texts(r, data, "uses", what),
+        excludes=_texts(r, data, "excludes", what),
+        notes=_texts(r, data, "notes", what),
+        steps=tuple(step for step, _ in steps),
+        sources=r.sources(data, what),
+    ), list(steps)
