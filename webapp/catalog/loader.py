@@ -85,6 +85,21 @@ class _FileReader:
             self.messages.append(Message(line, value, context, translate))
         return value
 
+    def texts(self, data: LineDict, key: str, what: str, *, translate: str,
+              context: str | None = None) -> tuple[str, ...]:
+        """A list of non-empty strings, each one a message for translators."""
+        if key not in data:
+            return ()
+        items = self.sequence(data[key], data.value_lines[key], f"{what}: {key!r}")
+        result = []
+        for item, line in zip(items or (), getattr(items, "item_lines", ())):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(line, f"{what}: {key!r} items must be non-empty text")
+                continue
+            result.append(item.strip())
+            self.messages.append(Message(line, item.strip(), context, translate))
+        return tuple(result)
+
     def integer(self, data: LineDict, key: str, what: str, minimum: int = 1) -> int:
         if key not in data:
             return minimum
@@ -185,18 +200,8 @@ def _read_step(r: _FileReader, app_id: str, data, line: int) -> Step | None:
     r.check_keys(data, "step", {"id", "rev", "kind", "platforms", "title", "body", "sources"}, {"menu"})
     step_id = r.identifier(data, "id", "step", app_id)
     what = f"step {step_id}"
-    menu = ()
-    if "menu" in data:
-        items = r.sequence(data["menu"], data.value_lines["menu"], f"{what}: 'menu'")
-        labels = []
-        for label, label_line in zip(items or (), getattr(items, "item_lines", ())):
-            if not isinstance(label, str) or not label.strip():
-                r.problem(label_line, f"{what}: menu labels must be non-empty text")
-                continue
-            labels.append(label.strip())
-            r.messages.append(Message(label_line, label.strip(), f"{app_id} menu",
-                                      f"{step_id}: label of a menu item in {app_id}; use the app's own wording"))
-        menu = tuple(labels)
+    menu = r.texts(data, "menu", what, context=f"{app_id} menu",
+                   translate=f"{step_id}: label of a menu item in {app_id}; use the app's own wording")
     return Step(
         id=step_id,
         rev=r.integer(data, "rev", what),

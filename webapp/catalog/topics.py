@@ -12,23 +12,6 @@ from .model import Explainer, RetiredApp, Rumor
 VERDICTS = tuple(vocab.RUMOR_VERDICTS)
 
 
-def _texts(r: _FileReader, data, key: str, owner: str) -> tuple[str, ...]:
-    items = r.sequence(data.get(key), data.value_lines.get(key, data.line), f"{owner}: {key!r}")
-    result = []
-    for item, line in zip(items or (), getattr(items, "item_lines", ())):
-        if not isinstance(item, str) or not item.strip():
-            r.problem(line, f"{owner}: {key!r} items must be non-empty text")
-            continue
-        result.append(item.strip())
-        r.messages.append(_message(line, item.strip(), f"{owner}: {key}"))
-    return tuple(result)
-
-
-def _message(line, text, comment):
-    from .model import Message
-    return Message(line, text, None, comment)
-
-
 def _step_ids(r: _FileReader, data, key: str, owner: str) -> tuple[tuple[str, int], ...]:
     """Step ids with their lines, checked against the catalog later."""
     items = r.sequence(data.get(key), data.value_lines.get(key, data.line), f"{owner}: {key!r}")
@@ -97,9 +80,9 @@ def read_explainer(r: _FileReader, data, expected_id: str) -> tuple[Explainer, l
         title=r.text(data, "title", what, translate=f"{expected_id}: page title"),
         summary=r.text(data, "summary", what, translate=f"{expected_id}: summary"),
         verified=r.date(data, "verified", what),
-        uses=_texts(r, data, "uses", what),
-        excludes=_texts(r, data, "excludes", what),
-        notes=_texts(r, data, "notes", what),
+        uses=r.texts(data, "uses", what, translate=f"{what}: uses"),
+        excludes=r.texts(data, "excludes", what, translate=f"{what}: excludes"),
+        notes=r.texts(data, "notes", what, translate=f"{what}: notes"),
         steps=tuple(step for step, _ in steps),
         sources=r.sources(data, what),
     ), list(steps)
