@@ -278,16 +278,7 @@ def _check_consistency(r: _FileReader, app_id: str, data: LineDict, steps: list[
 def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | None, list[str]]:
     """Parse and validate one app file. Returns the app (None if unusable) and its problems."""
     r = _FileReader(path)
-    try:
-        data = load(stream)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        r.problem(mark.line + 1 if mark else 1, f"YAML syntax: {exc.problem or exc}")
-        return None, r.problems
-    except yaml.YAMLError as exc:
-        r.problem(1, f"YAML syntax: {exc}")
-        return None, r.problems
-    data = r.mapping(data, 1, "file")
+    data = _parse(stream, r)
     if data is None:
         return None, r.problems
     r.check_keys(data, "app", {"id", "name", "vendor", "summary", "verified", "platforms", "status",
@@ -334,7 +325,8 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
     return app, r.problems
 
 
-def _parse(stream, path: str, r: _FileReader):
+def _parse(stream, r: _FileReader) -> LineDict | None:
+    """Parse one YAML file into a LineDict; syntax errors become problems with their line."""
     try:
         data = load(stream)
     except yaml.MarkedYAMLError as exc:
@@ -351,7 +343,7 @@ def read_topic(stream, path: str, name: str):
     """Parse one topic file. Returns (kind, value, step references, reader)."""
     from . import topics
     r = _FileReader(path)
-    data = _parse(stream, path, r)
+    data = _parse(stream, r)
     if data is None:
         return None, None, [], r
     if name == "rumors":

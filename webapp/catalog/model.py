@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,14 @@ class Catalog:
     def get(self, app_id: str) -> App | None:
         return self.apps.get(app_id)
 
+    @cached_property
+    def step_index(self) -> dict[str, tuple[App, Step]]:
+        """Every step by id, with the app it belongs to (topic pages refer to steps by id)."""
+        return {s.id: (app, s) for app in self for s in app.steps}
+
     @property
     def steps(self) -> dict[str, Step]:
-        return {s.id: s for app in self for s in app.steps}
+        return {step_id: step for step_id, (_, step) in self.step_index.items()}
 
     @property
     def verified(self) -> dt.date:
@@ -157,8 +163,8 @@ class Rumor:
     id: str
     claim: str
     verdict: str
-    true: str
-    untrue: str
+    what_is_true: str
+    what_is_not: str
     helps: tuple[str, ...]  # step ids
     checked: dt.date
     sources: tuple[Source, ...]

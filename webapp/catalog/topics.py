@@ -9,8 +9,6 @@ from . import vocab
 from .loader import _FileReader, _read_list
 from .model import Explainer, RetiredApp, Rumor
 
-VERDICTS = tuple(vocab.RUMOR_VERDICTS)
-
 
 def _step_ids(r: _FileReader, data, key: str, owner: str) -> tuple[tuple[str, int], ...]:
     """Step ids with their lines, checked against the catalog later."""
@@ -30,16 +28,12 @@ def read_rumors(r: _FileReader, data) -> tuple[list[Rumor], list]:
         what = f"rumor {rumor_id}"
         helps = _step_ids(r, item, "helps", what)
         refs.extend(helps)
-        verdict = item.get("verdict")
-        if verdict not in VERDICTS:
-            r.problem(item.value_lines.get("verdict", item.line),
-                      f"{what}: 'verdict' is {verdict!r}, expected one of: {', '.join(VERDICTS)}")
         return Rumor(
             id=rumor_id,
             claim=r.text(item, "claim", what, translate=f"{rumor_id}: the rumor, as people repeat it"),
-            verdict=verdict if verdict in VERDICTS else VERDICTS[0],
-            true=r.text(item, "what_is_true", what, translate=f"{rumor_id}: what is true"),
-            untrue=r.text(item, "what_is_not", what, translate=f"{rumor_id}: what is not true"),
+            verdict=r.choice(item, "verdict", what, vocab.RUMOR_VERDICTS),
+            what_is_true=r.text(item, "what_is_true", what, translate=f"{rumor_id}: what is true"),
+            what_is_not=r.text(item, "what_is_not", what, translate=f"{rumor_id}: what is not true"),
             helps=tuple(step for step, _ in helps),
             checked=r.date(item, "checked", what),
             sources=r.sources(item, what),

@@ -50,8 +50,8 @@ def changes():
 
 @bp.get("/rumors/")
 def rumors():
-    return render_template("pages/rumors.html", rumors=catalog().topics.rumors, steps=catalog().steps,
-                           step_apps={s.id: app for app in catalog() for s in app.steps})
+    return render_template("pages/rumors.html", rumors=catalog().topics.rumors,
+                           step_index=catalog().step_index)
 
 
 @bp.get("/ai-training/")
@@ -59,6 +59,5 @@ def ai_training():
     explainer = catalog().topics.explainers.get("ai-training")
     if explainer is None:
         abort(404)
-    step_apps = {s.id: app for app in catalog() for s in app.steps}
-    steps = [(step_apps[sid], catalog().steps[sid]) for sid in explainer.steps]
+    steps = [catalog().step_index[step_id] for step_id in explainer.steps]
     return render_template("pages/explainer.html", explainer=explainer, steps=steps)
