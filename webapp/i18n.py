@@ -40,8 +40,15 @@ class SiteLocale:
 
 DEFAULT_LOCALE = "en"
 
+# Machine-assisted translations nobody fluent has reviewed yet say so: reviewed_percent=0.
+# Raise it when a native speaker signs a share of the catalog off.
 LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("en", "en", reviewed_percent=100),
+    SiteLocale("es", "es", reviewed_percent=0),
+    SiteLocale("fr", "fr", reviewed_percent=0),
+    SiteLocale("de", "de", reviewed_percent=0),
+    SiteLocale("pt-br", "pt_BR", reviewed_percent=0),
+    SiteLocale("ar", "ar", reviewed_percent=0),
 )
 
 BY_URL_CODE = {loc.url_code: loc for loc in LOCALES}
