@@ -7,7 +7,7 @@ from flask import Flask
 from flask_babel import Babel
 from flask_htmx import HTMX
 
-from . import assets, config, i18n, security
+from . import assets, config, i18n, security, version
 from .catalog import load_catalog
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +33,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     assets.init_app(app)
     security.init_app(app)
 
-    from .views import errors, meta, pages, topics  # noqa: F401 - topics adds routes to pages.bp
+    app.config.update(
+        {key.upper(): value for key, value in version.compute(
+            Path(app.config["CONTENT_DIR"]), Path(app.static_folder), Path(app.root_path) / "templates",
+            Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])).items()})
+
+    # guides, topics, workshop and offline add their routes to pages.bp (all under /<locale>/)
+    from .views import errors, guides, meta, offline, pages, topics, workshop  # noqa: F401
     app.register_blueprint(meta.bp)
+    app.register_blueprint(offline.bp)
     app.register_blueprint(pages.bp)
     errors.init_app(app)
     from . import templating

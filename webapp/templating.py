@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, request, url_for
-from flask_babel import format_date, format_number, gettext, ngettext, pgettext
+from flask import Flask, g, request, url_for
+from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n
+from .qr import qr_svg_inline
 from .catalog import vocab
 
 
@@ -29,6 +30,15 @@ def progress_template(total: int) -> str:
                     done="{done}", count=format_number(total))
 
 
+def url_in_locale(code: str) -> str:
+    """This same page in another language, query string kept; the home page when there is no such page."""
+    endpoint = request.endpoint
+    if not endpoint or not endpoint.startswith("pages.") or g.get("error_page"):
+        return url_for("pages.home", locale=code)
+    return url_for(endpoint, **{**(request.view_args or {}), "locale": code},
+                   **request.args.to_dict(flat=False))
+
+
 def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
     if platform:
         values["platform"] = platform
@@ -41,13 +51,15 @@ def _context():
         "locales": i18n.LOCALES,
         "vocab": vocab,
         "request_path": request.path,
+        "today": dt.date.today(),
     }
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, menu_label=menu_label, long_date=long_date,
+    app.jinja_env.filters.update(t=translate_content, percent=format_percent, menu_label=menu_label, long_date=long_date,
                                  number=format_number)
-    app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform)
+    app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
+                                 url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_context)

@@ -1,2 +1,5 @@
 // Entry point: each concern lives in its own small module.
 import "./checklist.js";
+import "./offline.js";
+import "./page-actions.js";
+import "./transfer.js";

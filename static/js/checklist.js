@@ -3,14 +3,22 @@
 import { ProgressStore, stateOf } from "./progress-store.js";
 
 const strings = JSON.parse(document.getElementById("lockstep-strings")?.textContent || "{}");
-const numbers = new Intl.NumberFormat(document.documentElement.lang);
-const store = new ProgressStore();
+// Latin digits, as Babel writes them on the server, so counters match the page in every locale.
+const numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" });
+export const store = new ProgressStore();
 
 function notify(message) {
   const notice = document.getElementById("progress-notice");
   if (!notice || !message) return;
   notice.textContent = message;
   notice.hidden = false;
+}
+
+// After every write: tell the person when it failed, and ask for durable storage at the first tick.
+function saved(result) {
+  if (result === "full") notify(strings.storageFull);
+  else if (result !== true) notify(strings.storageFailed);
+  else document.dispatchEvent(new CustomEvent("lockstep:ticked"));
 }
 
 function parseSteps(scope) {
@@ -52,7 +60,7 @@ function refresh(root = document) {
 document.addEventListener("change", (event) => {
   const box = event.target.closest?.("input[data-step]");
   if (!box) return;
-  if (!store.set(box.dataset.step, Number(box.dataset.rev), box.checked)) notify(strings.storageFailed);
+  saved(store.set(box.dataset.step, Number(box.dataset.rev), box.checked));
   refresh();
 });
 
@@ -70,6 +78,12 @@ document.addEventListener("click", (event) => {
   refresh();
 });
 
+// The walkthrough's "Done, next step" ticks the step, then htmx (or the plain link) moves on.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.("[data-done-step]");
+  if (link) saved(store.set(link.dataset.doneStep, Number(link.dataset.rev), true));
+});
+
 // Another tab ticked something: show it here too.
 window.addEventListener("storage", () => { store.reload(); refresh(); });
 
@@ -81,3 +95,5 @@ document.addEventListener("htmx:afterSettle", (event) => {
 
 if (store.problem) notify(strings.unreadableProgress);
 refresh();
+
+export { refresh, strings, notify, saved };

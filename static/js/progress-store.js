@@ -82,17 +82,40 @@ export class ProgressStore {
     return this.#save();
   }
 
+  replaceAll(records) {
+    const previous = this.records;
+    this.records = records;
+    const saved = this.#save();
+    if (saved !== true) this.records = previous;  // a failed write leaves the old ticks in place
+    return saved;
+  }
+
   clear(predicate = () => true) {
     for (const id of [...this.records.keys()]) if (predicate(id)) this.records.delete(id);
     return this.#save();
   }
 
+  // true, or "full" when the device is out of quota, or false for any other refusal.
   #save() {
     try {
       this.storage.setItem(KEY, serialize(this.records));
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      return error?.name === "QuotaExceededError" ? "full" : false;
     }
   }
+}
+
+// Merge imported records into the store's: for each step the newer tick wins.
+// Returns counts for the message shown to the person; never deletes anything.
+export function merge(current, imported) {
+  const result = new Map(current);
+  const counts = { added: 0, updated: 0, kept: 0 };
+  for (const [id, record] of imported) {
+    const mine = result.get(id);
+    if (!mine) { result.set(id, record); counts.added += 1; }
+    else if (Date.parse(record.at) > Date.parse(mine.at)) { result.set(id, record); counts.updated += 1; }
+    else counts.kept += 1;
+  }
+  return { records: result, counts };
 }

@@ -1,7 +1,7 @@
 """Error pages in the visitor's language; never a bare 500."""
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -17,6 +17,7 @@ def _summary(code: int) -> str:
 
 def render_error(exc: HTTPException):
     code = exc.code or 500
+    g.error_page = True  # the language switcher then offers home pages, not this dead address
     custom = exc.description if exc.description != type(exc).description else None
     template = "partials/error.html" if request.headers.get("HX-Request") else "pages/error.html"
     response = render_template(template, code=code, summary=_summary(code), detail=custom)
@@ -26,7 +27,11 @@ def render_error(exc: HTTPException):
 
 def render_unexpected(exc: Exception):
     current_app.logger.exception("unexpected error on %s", request.path)
-    return render_error(InternalServerError())
+    try:
+        return render_error(InternalServerError())
+    except Exception:  # the error page itself failed: still answer, plainly
+        current_app.logger.exception("error page failed on %s", request.path)
+        return "Something went wrong on our side.\n", 500, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def init_app(app: Flask) -> None:
