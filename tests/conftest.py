@@ -1,10 +1,9 @@
 """Shared fixtures: the app, its test client, and the app served for real on loopback."""
 from __future__ import annotations
 
-import threading
 
 import pytest
-from werkzeug.serving import make_server
+from support import serve
 
 from webapp import create_app
 
@@ -26,10 +25,6 @@ def catalog(app):
 
 @pytest.fixture(scope="session")
 def live_server(app):
-    """The real app on 127.0.0.1 (a free port), in a thread, for browser tests."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    """The real app on 127.0.0.1 (a free port), for browser tests."""
+    with serve(app) as url:
+        yield url

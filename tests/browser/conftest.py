@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from support import CHROMIUM, LAUNCH_ARGS
 
 
 def pytest_collection_modifyitems(items):
@@ -23,8 +23,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"],
+        "args": LAUNCH_ARGS,
     }
 
 

@@ -95,9 +95,12 @@ self.addEventListener("fetch", (event) => {
 
 async function respond(event, request, url) {
   const cache = await caches.open(CACHE);
-  // Fingerprinted assets never change under their URL: cache first.
+  // Fingerprinted assets never change under their URL: cache first. Module imports
+  // ("./checklist.js") carry no ?v=, but this cache belongs to one site version, so the
+  // file saved under its fingerprinted URL is the right one.
   if (url.pathname.startsWith("/static/")) {
-    return (await cache.match(request.url)) || fromNetwork(request, cache);
+    return (await cache.match(request.url)) || (await cache.match(request.url, { ignoreSearch: true }))
+      || fromNetwork(request, cache);
   }
   // Pages and fragments have separate URLs, so matching can ignore Vary: HX-Request safely.
   const cached = await cache.match(request.url, { ignoreVary: true });

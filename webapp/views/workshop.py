@@ -1,7 +1,7 @@
 """The facilitator's builder: pick apps, get a share link, QR code, projector view and handout."""
 from __future__ import annotations
 
-from flask import render_template, url_for
+from flask import make_response, render_template, url_for
 
 from .. import i18n
 from ..forms import WorkshopForm
@@ -25,5 +25,7 @@ def workshop():
             "booklet_url": url_for("pages.guide_print", locale=locale, **guide.query()),
         }
     status = 400 if form.is_submitted() and not result else 200
-    response = render_template("pages/workshop.html", form=form, result=result), status
+    response = make_response(render_template("pages/workshop.html", form=form, result=result), status)
+    # The page holds a CSRF token tied to this visitor's session: never cache or share it.
+    response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,0 +1,228 @@
+"""Offline use in a real Chromium: installable, precached per locale, htmx swaps offline,
+updates that keep progress, the re-check state after a revision bump, export and import."""
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from support import CHROMIUM, LAUNCH_ARGS, serve
+from webapp import create_app
+
+KEY = "lockstep.progress.v1"
+CONTENT = Path(__file__).resolve().parents[2] / "webapp" / "content"
+
+
+def stored(page: Page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
+
+
+def wait_until_offline_ready(page: Page) -> None:
+    page.wait_for_selector("html[data-offline-ready=true]", state="attached", timeout=60_000)
+
+
+def test_every_locale_manifest_makes_the_site_installable(playwright, live_server, tmp_path):
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    try:
+        page = context.new_page()
+        for locale in ("en", "ar"):
+            page.goto(f"{live_server}/{locale}/")
+            page.wait_for_load_state("load")
+            cdp = context.new_cdp_session(page)
+            assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+            manifest = cdp.send("Page.getAppManifest")
+            assert manifest["url"].endswith(f"/{locale}/manifest.webmanifest")
+            assert manifest["errors"] == []
+    finally:
+        context.close()
+
+
+def test_after_one_visit_pages_progress_and_swaps_work_offline(page: Page, context, catalog):
+    whatsapp = catalog.get("whatsapp")
+    page.goto("/en/whatsapp/")
+    page.locator(f'label[for="check-{whatsapp.steps[0].id}"]').click()
+    wait_until_offline_ready(page)
+
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator(f'[id="check-{whatsapp.steps[0].id}"]')).to_be_checked()
+    expect(page.locator("#checklist .progress__text")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
+
+    # An htmx swap offline: the platform filter is answered from the cached fragment.
+    platform = whatsapp.platforms[0]
+    page.locator(f'.platform-filter a[href="/en/whatsapp/?platform={platform}"]').click()
+    expect(page).to_have_url(f"/en/whatsapp/?platform={platform}")
+    expect(page.locator(".platform-filter [aria-current=page]")).to_have_attribute(
+        "href", f"/en/whatsapp/?platform={platform}")
+    expect(page.locator("#checklist .step")).to_have_count(len(whatsapp.steps_for(platform)))
+
+    for app_id in ("signal", "messenger", "telegram"):
+        app = catalog.get(app_id)
+        page.goto(f"/en/{app_id}/")
+        expect(page.locator("h1")).to_have_text(app.name)
+        expect(page.locator("#checklist .progress__text")).to_have_text(
+            f"0 of {len(app.steps)} steps done" if len(app.steps) != 1 else "0 of 1 step done")
+    page.goto("/en/compare/")
+    expect(page.locator("h1")).to_be_visible()
+    page.goto("/en/")
+    card = page.locator(".app-card", has=page.locator('a[href="/en/whatsapp/"]'))
+    expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
+
+    # A page nobody saved: the offline page, in the visitor's language, not a browser error.
+    page.goto("/en/guide/?apps=signal")
+    expect(page.locator("h1")).to_have_text("You are offline")
+    context.set_offline(False)
+
+
+def test_an_htmx_request_for_an_unsaved_fragment_gets_the_offline_fragment(page: Page, context):
+    page.goto("/en/compare/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    page.locator("input[name=need][value=calls]").check()
+    expect(page.locator(".offline-fragment")).to_be_visible()
+    expect(page.locator("h1")).to_be_visible()  # the page itself is still there
+
+
+def write_content(folder: Path, bump: str | None = None) -> None:
+    """A copy of the real content; with bump, that step's rev goes up by one (with a change entry)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(CONTENT, folder)
+    if bump:
+        app_id = bump.split(".")[0]
+        path = folder / "apps" / f"{app_id}.yaml"
+        text = path.read_text()
+        marker = f"  - id: {bump}\n    rev: "
+        start = text.index(marker) + len(marker)
+        end = text.index("\n", start)
+        rev = int(text[start:end])
+        text = text[:start] + str(rev + 1) + text[end:]
+        text = text.replace("changes:\n", f"changes:\n  - date: 2026-11-20\n    step: {bump}\n    rev: {rev + 1}\n"
+                            f"    note: The menu moved.\n", 1)
+        path.write_text(text)
+
+
+class RestartableSite:
+    """The app served on one fixed port, restartable with changed content: same origin, so the
+    browser keeps its service worker, caches and localStorage across the two versions."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        write_content(folder)
+        self._stack = contextlib.ExitStack()
+        self.url = self._stack.enter_context(serve(self._app()))
+        self.port = int(self.url.rsplit(":", 1)[1])
+
+    def _app(self):
+        return create_app({"TESTING": True, "SECRET_KEY": "test", "CONTENT_DIR": str(self.folder)})
+
+    def restart_with_bump(self, step_id: str) -> None:
+        self._stack.close()
+        write_content(self.folder, bump=step_id)
+        self._stack = contextlib.ExitStack()
+        assert self._stack.enter_context(serve(self._app(), port=self.port)) == self.url
+
+    def close(self):
+        self._stack.close()
+
+
+@pytest.fixture()
+def restartable_site(tmp_path):
+    site = RestartableSite(tmp_path / "content")
+    yield site
+    site.close()
+
+
+def test_new_version_keeps_progress_and_shows_changed_steps_for_recheck(page: Page, restartable_site):
+    site = restartable_site
+    page.goto(f"{site.url}/en/whatsapp/")
+    steps = page.locator("input[data-step]")
+    changed, unchanged = steps.nth(0).get_attribute("data-step"), steps.nth(1).get_attribute("data-step")
+    for step_id in (changed, unchanged):
+        page.locator(f'label[for="check-{step_id}"]').click()
+    wait_until_offline_ready(page)
+    before = stored(page)
+
+    site.restart_with_bump(changed)
+    page.reload()  # served by the old worker from cache; the browser finds the new sw.js meanwhile
+    notice = page.locator("#update-notice")
+    expect(notice).to_be_visible(timeout=30_000)
+    notice.get_by_role("button").click()
+    page.wait_for_load_state("load")
+    # The reload under the new worker serves the new content: the changed step asks for a re-check.
+    expect(page.locator(f'[id="check-{changed}"]')).not_to_be_checked(timeout=30_000)
+    expect(page.locator(f'[id="{changed}"] .step__recheck')).to_be_visible()
+    expect(page.locator(f'[id="check-{unchanged}"]')).to_be_checked()
+    assert stored(page) == before  # nothing rewritten, nothing lost
+    expect(page.locator("#update-notice")).to_be_hidden()
+
+
+def tick_some(page: Page, count: int) -> list[str]:
+    ids = [page.locator("input[data-step]").nth(i).get_attribute("data-step") for i in range(count)]
+    for step_id in ids:
+        page.locator(f'label[for="check-{step_id}"]').click()
+    return ids
+
+
+def test_export_reset_import_restores_progress(page: Page):
+    page.goto("/en/signal/")
+    ticked = tick_some(page, 3)
+    before = stored(page)
+    page.goto("/en/progress/")
+    page.get_by_role("button", name="Show a text code").click()
+    code = page.locator("#export-code")
+    expect(code).to_have_value(re.compile(r"^LS1-[A-Za-z0-9_-]+$"))
+    text_code = code.input_value()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download a file").click()
+    file_path = download_info.value.path()
+    assert json.loads(Path(file_path).read_text()) == before
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("section").get_by_role("button", name="Reset all my ticks").click()
+    assert stored(page)["steps"] == {}
+
+    page.locator("#import-code").fill(text_code)
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator("#import-result")).to_have_text("Restored: 3 new, 0 updated, 0 kept because this device had a newer tick.")
+    assert stored(page) == before
+
+    page.locator("#import-file").set_input_files(file_path)  # the file again: nothing newer
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator("#import-result")).to_have_text("Restored: 0 new, 0 updated, 3 kept because this device had a newer tick.")
+    page.goto("/en/signal/")
+    for step_id in ticked:
+        expect(page.locator(f'[id="check-{step_id}"]')).to_be_checked()
+
+
+@pytest.mark.parametrize("garbage", [
+    "LS1-not-really-a-code", "hello", '{"version": 1, "steps": {"x": 1}}', '{"version": 9, "steps": {}}',
+    "LS1-" + "A" * 10])
+def test_garbage_import_is_refused_and_progress_is_intact(page: Page, garbage):
+    page.goto("/en/signal/")
+    tick_some(page, 2)
+    before = stored(page)
+    page.goto("/en/progress/")
+    page.locator("#import-code").fill(garbage)
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator("#import-result")).to_contain_text("Nothing was changed.")
+    assert stored(page) == before
+
+
+def test_too_large_import_file_is_refused(page: Page, tmp_path):
+    page.goto("/en/signal/")
+    tick_some(page, 1)
+    before = stored(page)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"version": 1, "steps": {}, "padding": "x" * 300_000}))
+    page.goto("/en/progress/")
+    page.locator("#import-file").set_input_files(str(big))
+    page.get_by_role("button", name="Restore").click()
+    expect(page.locator("#import-result")).to_have_text("That file is too large to be a Lockstep copy. Nothing was changed.")
+    assert stored(page) == before

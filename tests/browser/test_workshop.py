@@ -1,0 +1,95 @@
+"""Workshops in a real Chromium: the builder's QR code scans to the share link, guides print
+to a clean PDF, and the walkthrough works with the keyboard alone."""
+from __future__ import annotations
+
+import io
+import json
+
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+KEY = "lockstep.progress.v1"
+
+
+def build_workshop(page: Page, apps: list[str], title: str, platform: str = "android") -> str:
+    page.goto("/en/workshop/")
+    for app_id in apps:
+        page.locator(f'input[name=apps][value="{app_id}"]').check()
+    page.locator(f'input[name=platform][value="{platform}"]').check()
+    page.get_by_label("Workshop title (optional)").fill(title)
+    page.get_by_role("button", name="Make the link").click()
+    return page.locator("#share-url").input_value()
+
+
+def test_qr_code_decodes_to_exactly_the_share_link(page: Page, live_server):
+    share = build_workshop(page, ["signal", "whatsapp"], "Café & chats <b>1</b>")
+    assert share.startswith(f"{live_server}/en/guide/?apps=signal,whatsapp&platform=android&title=")
+    qr = page.locator(".workshop-result__qr")
+    expect(qr).to_be_visible()
+    image = Image.open(io.BytesIO(qr.screenshot()))
+    decoded = zxingcpp.read_barcodes(image)
+    assert [result.text for result in decoded] == [share]
+    # The projector view shows the same code, large.
+    page.get_by_role("link", name="Projector view").click()
+    image = Image.open(io.BytesIO(page.locator(".projector__qr").screenshot()))
+    assert [result.text for result in zxingcpp.read_barcodes(image)] == [share]
+
+
+def test_title_with_markup_is_shown_as_text_and_never_runs(page: Page):
+    title = '<img src=x onerror="document.title=\'pwned\'">'
+    share = build_workshop(page, ["signal"], title)
+    page.goto(share)
+    expect(page.locator("h1")).to_have_text(title)
+    assert page.locator("h1 img").count() == 0
+    assert page.title() != "pwned"
+    assert page.locator("h1 a").count() == 0
+
+
+def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live_server):
+    page.goto("/en/guide/?apps=whatsapp,signal")
+    first = page.locator("input[data-step]").first.get_attribute("data-step")
+    page.locator(f'label[for="check-{first}"]').click()
+    for paper in ("A4", "Letter"):
+        page.goto("/en/guide/print?apps=whatsapp,signal")
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
+        text = "\n".join(p.extract_text() for p in reader.pages)
+        flat = " ".join(text.split())
+        assert "WhatsApp" in flat and "Signal" in flat
+        assert f"{live_server}/en/guide/?apps=whatsapp,signal" in flat.replace(" ", "").replace(
+            live_server.replace(" ", ""), live_server)
+        for chrome in ("Skip to content", "All apps", "Workshops", "Print", "Reset all my ticks"):
+            assert chrome not in flat, chrome
+        assert len(reader.pages) >= 2  # one app per page section
+
+
+def test_printed_checkboxes_show_the_ticks_saved_on_this_device(page: Page):
+    page.goto("/en/signal/")
+    first = page.locator("input[data-step]").first.get_attribute("data-step")
+    page.locator(f'label[for="check-{first}"]').click()
+    page.emulate_media(media="print")
+    box = page.locator(f'[id="check-{first}"]')
+    assert box.evaluate("el => getComputedStyle(el, '::before').content") == '"✓"'
+    other = page.locator("input[data-step]").nth(1)
+    assert other.evaluate("el => getComputedStyle(el, '::before').content") in ("none", "normal")
+    assert page.locator(".site-header").is_hidden() and page.locator(".print-header").is_visible()
+
+
+def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, catalog):
+    steps = catalog.get("signal").steps
+    page.goto("/en/signal/walk/")
+    for number, step in enumerate(steps, start=1):
+        expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
+        expect(page.locator(f'[id="check-{step.id}"]')).to_be_attached()
+        for _ in range(30):  # Tab until the big "Done" button has focus
+            if page.evaluate("document.activeElement?.classList.contains('walk__next')"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        if number < len(steps):
+            expect(page).to_have_url(f"/en/signal/walk/{number + 1}")
+    expect(page).to_have_url("/en/signal/#checklist")
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert sorted(stored["steps"]) == sorted(s.id for s in steps)
+    expect(page.locator("#checklist .progress__text")).to_have_text(f"{len(steps)} of {len(steps)} steps done")

@@ -1,0 +1,89 @@
+"""Guides (a chosen set of apps), the walkthrough and the QR code, rendered on the server."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from webapp.guide import MAX_TITLE_LENGTH
+
+
+def step_ids(html: str) -> list[str]:
+    return re.findall(r'<input type="checkbox" class="step__check" id="check-([^"]+)"', html)
+
+
+def test_guide_combines_the_apps_in_order_with_one_progress_bar(client, catalog):
+    html = client.get("/en/guide/?apps=signal,whatsapp&platform=android").get_data(as_text=True)
+    expected = [s.id for a in ("signal", "whatsapp") for s in catalog.get(a).steps_for("android")]
+    assert step_ids(html) == expected
+    assert html.count("<progress") == 1
+    scope = re.search(r'data-progress-scope\s+data-steps="([^"]+)"', html).group(1).split()
+    assert [token.split("@")[0] for token in scope] == expected
+
+
+def test_unknown_ids_are_dropped_with_a_notice_and_duplicates_collapse(client, catalog):
+    response = client.get("/en/guide/?apps=signal,nope,SIGNAL,,whatsapp,signal")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Left out because Lockstep has no checklist for them: nope." in html
+    expected = [s.id for a in ("signal", "whatsapp") for s in catalog.get(a).steps]
+    assert step_ids(html) == expected
+
+
+@pytest.mark.parametrize("query, message", [
+    ("", "Choose at least one app"),
+    ("?apps=", "Choose at least one app"),
+    ("?apps=nope,nada", "Choose at least one app"),
+    ("?apps=" + ",".join(["signal"] * 60), "That list of apps is too long."),
+    ("?apps=signal&title=" + "x" * (MAX_TITLE_LENGTH + 1), f"at most {MAX_TITLE_LENGTH} characters"),
+    ("?apps=signal&platform=fax", "Unknown platform"),
+])
+def test_bad_guides_get_a_clear_400_page(client, query, message):
+    for path in ("/en/guide/", "/en/guide/walk/", "/en/guide/print", "/en/guide/qr.svg", "/en/guide/handout"):
+        response = client.get(path + query)
+        assert response.status_code == 400, path
+        assert message in response.get_data(as_text=True)
+
+
+def test_title_is_escaped_and_cleaned_text(client):
+    title = '<script>alert(1)</script> <a href="https://evil.example">win</a>\u202e'
+    html = client.get("/en/guide/", query_string={"apps": "signal", "title": title}).get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html and 'href="https://evil.example"' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;a href=&#34;https://evil.example&#34;&gt;win&lt;/a&gt;" in html
+    assert "\u202e" not in html  # bidi override removed: it could disguise the text
+
+
+def test_app_walkthrough_has_one_step_per_screen_and_plain_links(client, catalog):
+    steps = catalog.get("whatsapp").steps
+    first = client.get("/en/whatsapp/walk/").get_data(as_text=True)
+    assert step_ids(first) == [steps[0].id]
+    assert f"Step 1 of {len(steps)}" in first
+    assert 'href="/en/whatsapp/walk/2"' in first and 'hx-get="/en/whatsapp/walk/2"' in first
+    assert 'hx-push-url="true"' in first and 'hx-select="#walk"' in first
+    last = client.get(f"/en/whatsapp/walk/{len(steps)}").get_data(as_text=True)
+    assert step_ids(last) == [steps[-1].id]
+    assert f'href="/en/whatsapp/walk/{len(steps) - 1}"' in last
+    assert 'href="/en/whatsapp/#checklist"' in last
+    assert client.get(f"/en/whatsapp/walk/{len(steps) + 1}").status_code == 404
+    assert client.get("/en/whatsapp/walk/0").status_code == 404
+
+
+def test_guide_walkthrough_spans_the_apps_and_keeps_the_query(client, catalog):
+    steps = [s.id for a in ("signal", "whatsapp") for s in catalog.get(a).steps_for("ios")]
+    html = client.get(f"/en/guide/walk/{len(steps)}?apps=signal,whatsapp&platform=ios").get_data(as_text=True)
+    assert step_ids(html) == [steps[-1]]
+    assert f'href="/en/guide/walk/{len(steps) - 1}?apps=signal,whatsapp&amp;platform=ios"' in html
+
+
+def test_qr_code_is_an_svg_image(client):
+    response = client.get("/en/guide/qr.svg?apps=signal")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert response.get_data(as_text=True).startswith("<svg")
+
+
+def test_print_header_carries_link_qr_revision_and_date(client, app):
+    html = client.get("/en/guide/print?apps=signal,whatsapp").get_data(as_text=True)
+    header = html[html.index('class="print-header"'):html.index("</div>\n</div>")]
+    assert "http://localhost/en/guide/?apps=signal,whatsapp" in header
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in header
+    assert app.config["CONTENT_REVISION"] in header
