@@ -6,8 +6,9 @@ from pathlib import Path
 from flask import Flask
 from flask_babel import Babel
 from flask_htmx import HTMX
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, i18n, security, version
+from . import assets, caching, config, i18n, security, version
 from .catalog import load_catalog
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +26,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.from_mapping(test_config)
 
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind N reverse proxies: take scheme, host and client address from their headers,
+        # so share links and QR codes carry the public https:// address.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],
+                                x_proto=app.config["TRUSTED_PROXIES"], x_host=app.config["TRUSTED_PROXIES"])
+
     # The catalog is read and validated once; a broken file stops start-up here.
     app.extensions["catalog"] = load_catalog(Path(app.config["CONTENT_DIR"]))
 
     Babel(app, locale_selector=i18n.babel_locale_selector)
     HTMX(app)
     assets.init_app(app)
+    caching.init_app(app)
     security.init_app(app)
 
     app.config.update(

@@ -18,7 +18,15 @@ def defaults(root: Path) -> dict:
         "MAX_FORM_MEMORY_SIZE": 64 * 1024,
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_HTTPONLY": True,
+        # Brotli where the browser takes it (all current ones), gzip otherwise. Static files
+        # are sent as streams, which Flask-Compress only brotlis.
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_ALGORITHM_STREAMING": ["br"],
     }
+
+
+class ConfigError(RuntimeError):
+    """A setting that would make the site unsafe or broken; start-up stops with this message."""
 
 
 def from_environment(environ=os.environ) -> dict:
@@ -28,4 +36,13 @@ def from_environment(environ=os.environ) -> dict:
         result["SECRET_KEY"] = environ["LOCKSTEP_SECRET_KEY"]
     if environ.get("LOCKSTEP_CONTENT_DIR"):
         result["CONTENT_DIR"] = environ["LOCKSTEP_CONTENT_DIR"]
+    if environ.get("LOCKSTEP_PROXIES"):
+        result["TRUSTED_PROXIES"] = int(environ["LOCKSTEP_PROXIES"])
+    if environ.get("LOCKSTEP_ENV", "development") == "production":
+        if not environ.get("LOCKSTEP_SECRET_KEY"):
+            # A random per-process key would break the workshop form across gunicorn workers
+            # and restarts; refuse to start rather than fail for visitors later.
+            raise ConfigError("LOCKSTEP_ENV=production needs LOCKSTEP_SECRET_KEY: set it to a long random "
+                              "value, e.g. the output of `python -c 'import secrets; print(secrets.token_hex(32))'`.")
+        result.update(SESSION_COOKIE_SECURE=True, PREFERRED_URL_SCHEME="https")
     return result

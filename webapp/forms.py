@@ -25,7 +25,7 @@ class WorkshopForm(FlaskForm):
     language = SelectField(_l("Language of the guide"))
     title = StringField(_l("Workshop title (optional)"), filters=[lambda value: clean_title(value or "")],
                         validators=[Optional(), Length(max=MAX_TITLE_LENGTH, message=_l(
-                            "The workshop title can be at most %(max)d characters."))],
+                            "The workshop title can be at most %(max)s characters."))],
                         render_kw={"maxlength": MAX_TITLE_LENGTH, "autocomplete": "off"})
     submit = SubmitField(_l("Make the link"))
 

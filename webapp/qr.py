@@ -14,7 +14,7 @@ def _svg(url: str, **options) -> str:
     # Dark modules on an explicit white ground, so the code also scans from a dark-mode screen.
     segno.make(url, error="m", micro=False).save(buffer, kind="svg", xmldecl=False, nl=False,
                                                    dark="#000", light="#fff", omitsize=True, **options)
-    return buffer.getvalue().decode("ascii")
+    return buffer.getvalue().decode("utf-8")
 
 
 def qr_svg_inline(url: str, label: str) -> Markup:

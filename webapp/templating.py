@@ -9,6 +9,7 @@ from flask_babel import format_date, format_number, format_percent, gettext, nge
 from . import i18n
 from .qr import qr_svg_inline
 from .catalog import vocab
+from .catalog.model import split_paragraphs
 
 
 def translate_content(text: str) -> str:
@@ -56,7 +57,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, percent=format_percent, menu_label=menu_label, long_date=long_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, percent=format_percent, menu_label=menu_label, long_date=long_date,
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
                                  url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline)

@@ -41,7 +41,12 @@ class Step:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+        return split_paragraphs(self.body)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs. Split after translating: the msgid is the whole body."""
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from ..catalog import App, Step
 from ..guide import MAX_TITLE_LENGTH, Guide, GuideError, read_guide
@@ -61,7 +62,8 @@ def guide_qr():
 
 def render_walk(steps: list[tuple[App, Step]], number: int, *, step_url, finish_url: str, heading: str):
     if not 1 <= number <= len(steps):
-        abort(404, description=_("This walkthrough has %(count)s steps.", count=len(steps)))
+        abort(404, description=ngettext("This walkthrough has %(num)s step.", "This walkthrough has %(num)s steps.",
+                                        len(steps), num=len(steps)))
     app, step = steps[number - 1]
     return render_template(
         "pages/walk.html", app=app, step=step, number=number, total=len(steps), heading=heading,

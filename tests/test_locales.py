@@ -1,0 +1,185 @@
+"""Every locale: pages render with the right lang/dir, the switcher keeps the page, the
+translation status is honest, plurals follow each language, and no English leaks through."""
+from __future__ import annotations
+
+import gettext
+import re
+from html.parser import HTMLParser
+
+import pytest
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from flask_babel import force_locale, ngettext
+
+from webapp import i18n, sitemap
+from webapp.cli import TRANSLATIONS
+
+TRANSLATED = [loc for loc in i18n.LOCALES if loc.url_code != i18n.DEFAULT_LOCALE]
+EXTRA_PAGES = ["guide/?apps=whatsapp,signal", "guide/walk/2?apps=whatsapp,signal", "guide/print?apps=signal",
+               "guide/handout?apps=signal", "guide/projector?apps=signal", "workshop/", "skype/"]
+
+
+def all_pages(app, locale: str) -> list[str]:
+    with app.test_request_context():
+        pages = sitemap.page_urls(app.extensions["catalog"], locale)
+    return pages + [f"/{locale}/{extra}" for extra in EXTRA_PAGES]
+
+
+@pytest.mark.parametrize("site_locale", i18n.LOCALES, ids=lambda loc: loc.url_code)
+def test_every_page_renders_with_the_locale_lang_and_dir(app, client, site_locale):
+    for url in all_pages(app, site_locale.url_code):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.get_data(as_text=True)
+        assert f'<html lang="{site_locale.html_lang}" dir="{site_locale.text_direction}">' in html, url
+
+
+def test_arabic_is_right_to_left_and_the_others_left_to_right():
+    directions = {loc.url_code: loc.text_direction for loc in i18n.LOCALES}
+    assert directions == {"en": "ltr", "es": "ltr", "fr": "ltr", "de": "ltr", "pt-br": "ltr", "ar": "rtl"}
+    assert i18n.get_locale("pt-br").babel_code == "pt_BR" and i18n.get_locale("pt-br").html_lang == "pt-BR"
+
+
+@pytest.mark.parametrize("url", ["/es/whatsapp/?platform=android", "/ar/compare/?need=calls", "/de/guide/?apps=signal"])
+def test_switcher_keeps_the_visitor_on_the_same_page(client, url):
+    html = client.get(url).get_data(as_text=True)
+    path_and_query = url.split("/", 2)[2].replace("&", "&amp;")
+    for loc in i18n.LOCALES:
+        link = f'href="/{loc.url_code}/{path_and_query}" hreflang="{loc.html_lang}" lang="{loc.html_lang}"'
+        assert link in html, loc.url_code
+        assert f">{loc.native_name}</a>" in html
+    assert client.get(f"/ar/{path_and_query.replace('&amp;', '&')}").status_code == 200
+
+
+def test_switcher_on_an_error_page_offers_home_pages(client):
+    html = client.get("/es/no-such-app/").get_data(as_text=True)
+    assert 'href="/ar/" hreflang="ar"' in html and "/ar/no-such-app/" not in html
+
+
+def test_unreviewed_translations_say_so_with_the_reviewed_share(client):
+    assert "translation-status" not in client.get("/en/").get_data(as_text=True)
+    for loc in TRANSLATED:
+        html = client.get(f"/{loc.url_code}/whatsapp/").get_data(as_text=True)
+        banner = re.search(r'<p class="notice notice--info translation-status">(.*?)</p>', html, re.S)
+        assert banner, loc.url_code
+        assert re.search(r"0\s?%|%\s?0|٠", banner.group(1)), banner.group(1)
+        assert 'href="/en/whatsapp/"' in banner.group(1)
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("de;q=0.5, ar;q=0.9, en;q=0.1", "ar"),
+    ("fr-CA, en;q=0.8", "fr"),
+    ("pt-PT;q=0.9, es;q=0.5", "pt-br"),
+    ("pt-BR", "pt-br"),
+    ("es-419;q=0.2, de;q=0.3", "de"),
+    ("tlh, ar;q=0", "en"),
+])
+def test_root_negotiates_with_q_values(client, header, expected):
+    response = client.get("/", headers={"Accept-Language": header})
+    assert response.status_code == 302 and response.headers["Location"] == f"/{expected}/"
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
+def test_dates_are_written_the_locale_way(client, catalog, site_locale):
+    app = catalog.get("whatsapp")
+    html = client.get(f"/{site_locale.url_code}/whatsapp/").get_data(as_text=True)
+    assert format_date(app.verified, "long", locale=site_locale.babel_code) in html
+    assert format_date(app.verified, "long", locale="en") not in html
+
+
+PLURAL_COUNTS = (0, 1, 2, 3, 11, 100, 102)
+
+
+@pytest.mark.parametrize("site_locale", i18n.LOCALES, ids=lambda loc: loc.url_code)
+def test_plural_forms_follow_the_language(app, site_locale):
+    """gettext at run time (compiled .mo) picks the form the .po file has for each count."""
+    if site_locale.url_code == i18n.DEFAULT_LOCALE:
+        expected = {n: f"{n} step" if n == 1 else f"{n} steps" for n in PLURAL_COUNTS}
+    else:
+        with open(TRANSLATIONS / site_locale.babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
+            catalog = read_po(f, locale=site_locale.babel_code)
+        forms = catalog.get(("%(num)s step", "%(num)s steps")).string
+        expected = {n: forms[_plural_index(catalog, n)] % {"num": n} for n in PLURAL_COUNTS}
+    with app.test_request_context(), force_locale(site_locale.babel_code):
+        actual = {n: ngettext("%(num)s step", "%(num)s steps", n) for n in PLURAL_COUNTS}
+    assert actual == expected
+    if site_locale.url_code == "ar":  # Arabic has a dual: two is not three
+        assert len({actual[n].replace(str(n), "#") for n in PLURAL_COUNTS}) >= 4
+
+
+def _plural_index(catalog, n: int) -> int:
+    return gettext.c2py(catalog.plural_expr)(n)  # the .po header's own C expression
+
+
+# --- No English leaks: visible text on a translated page that equals the English page's text. ---
+
+class VisibleText(HTMLParser):
+    """Visible text nodes, skipping scripts and anything marked as another language."""
+    SKIP = {"script", "style", "title", "svg"}
+
+    def __init__(self, page_lang: str):
+        super().__init__()
+        self.page_lang = page_lang
+        self.stack: list[tuple[str, bool]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        inherited = bool(self.stack) and self.stack[-1][1]
+        skip = inherited or tag in self.SKIP or attrs.get("translate") == "no" \
+            or bool(attrs.get("lang") and attrs["lang"] != self.page_lang)
+        if tag not in ("br", "img", "input", "meta", "link", "hr", "source"):
+            self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not (bool(self.stack) and self.stack[-1][1]):
+            self.texts.append(text)
+
+
+def visible_texts(html: str, lang: str) -> set[str]:
+    parser = VisibleText(lang)
+    parser.feed(html)
+    return set(parser.texts)
+
+
+def kept_in_english(site_locale) -> list[re.Pattern]:
+    """Strings the translator deliberately wrote the same as English (brand names, 'Chats',
+    French '4 sources'), as patterns: a placeholder matches whatever was filled in."""
+    with open(TRANSLATIONS / site_locale.babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
+        catalog = read_po(f, locale=site_locale.babel_code)
+    same = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        same |= {form for form in forms if form in ids}
+    return [re.compile(re.sub(r"%\\\(\w+\\\)[sd]", ".+?", re.escape(" ".join(text.split()))) + "$") for text in same]
+
+
+LEAK_PAGES = ["", "compare/", "changes/", "rumors/", "ai-training/", "skype/", "workshop/", "progress/",
+              "offline/", "guide/?apps=whatsapp,signal", "whatsapp/walk/", "guide/handout?apps=signal"]
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
+def test_no_english_leaks_into_a_translated_page(client, catalog, site_locale):
+    allowed = {"Lockstep", "·", "›", "‹"} | {loc.native_name for loc in i18n.LOCALES}
+    patterns = kept_in_english(site_locale)
+    allowed |= {app.name for app in catalog} | {app.vendor for app in catalog}
+    allowed |= {retired.name for retired in catalog.topics.retired}
+    leaks = {}
+    for page in LEAK_PAGES + [f"{app.id}/" for app in catalog]:
+        english = visible_texts(client.get(f"/en/{page}").get_data(as_text=True), "en")
+        html = client.get(f"/{site_locale.url_code}/{page}").get_data(as_text=True)
+        same = {text for text in visible_texts(html, site_locale.html_lang) & english
+                if re.search(r"[A-Za-z]{3}", text) and text not in allowed
+                and not any(pattern.match(text) for pattern in patterns)}
+        if same:
+            leaks[page] = sorted(same)
+    assert leaks == {}
