@@ -54,6 +54,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     from . import templating
     from .cli import translate
+    from .export import export_command
     templating.init_app(app)
     app.cli.add_command(translate)
+    app.cli.add_command(export_command)
     return app

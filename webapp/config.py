@@ -18,6 +18,9 @@ def defaults(root: Path) -> dict:
         "MAX_FORM_MEMORY_SIZE": 64 * 1024,
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_HTTPONLY": True,
+        # Set by `flask export`: hides what needs the server (filters, workshop builder).
+        "STATIC_EXPORT": False,
+        "PUBLIC_URL": "",
         # Brotli where the browser takes it (all current ones), gzip otherwise. Static files
         # are sent as streams, which Flask-Compress only brotlis.
         "COMPRESS_ALGORITHM": ["br", "gzip"],
@@ -36,6 +39,8 @@ def from_environment(environ=os.environ) -> dict:
         result["SECRET_KEY"] = environ["LOCKSTEP_SECRET_KEY"]
     if environ.get("LOCKSTEP_CONTENT_DIR"):
         result["CONTENT_DIR"] = environ["LOCKSTEP_CONTENT_DIR"]
+    if environ.get("LOCKSTEP_PUBLIC_URL"):
+        result["PUBLIC_URL"] = environ["LOCKSTEP_PUBLIC_URL"]
     if environ.get("LOCKSTEP_PROXIES"):
         result["TRUSTED_PROXIES"] = int(environ["LOCKSTEP_PROXIES"])
     if environ.get("LOCKSTEP_ENV", "development") == "production":

@@ -5,7 +5,7 @@ the tests' crawls. Nothing here is hand-kept: a new app file adds its pages ever
 """
 from __future__ import annotations
 
-from flask import url_for
+from flask import current_app, url_for
 
 from .catalog import Catalog
 
@@ -28,6 +28,7 @@ def partial_urls(catalog: Catalog, locale: str) -> list[str]:
     urls = [url_for("pages.compare_table", locale=locale), url_for("pages.offline_fragment", locale=locale)]
     for app in catalog:
         urls.append(url_for("pages.app_steps", locale=locale, app_id=app.id))
-        urls += [url_for("pages.app_steps", locale=locale, app_id=app.id, platform=code)
-                 for code in app.platforms]
+        if not current_app.config["STATIC_EXPORT"]:  # the export has no platform filter
+            urls += [url_for("pages.app_steps", locale=locale, app_id=app.id, platform=code)
+                     for code in app.platforms]
     return urls

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n
@@ -40,6 +40,14 @@ def url_in_locale(code: str) -> str:
                    **request.args.to_dict(flat=False))
 
 
+def public_url() -> str:
+    """This page's address as visitors reach it: PUBLIC_URL (set for static exports and behind
+    proxies that hide the host) or the address of this request."""
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    path = request.full_path if request.query_string else request.path
+    return base.rstrip("/") + path
+
+
 def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
     if platform:
         values["platform"] = platform
@@ -60,7 +68,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, percent=format_percent, menu_label=menu_label, long_date=long_date,
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
-                                 url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline)
+                                 url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
+                                 public_url=public_url)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_context)
