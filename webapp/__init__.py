@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, caching, config, i18n, security, version
 from .catalog import load_catalog
+from .response_cache import ResponseCache
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,4 +59,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     templating.init_app(app)
     app.cli.add_command(translate)
     app.cli.add_command(export_command)
+    if app.config["RESPONSE_CACHE"] and not app.debug:
+        app.wsgi_app = ResponseCache(app.wsgi_app)
     return app

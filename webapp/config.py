@@ -20,6 +20,8 @@ def defaults(root: Path) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         # Set by `flask export`: hides what needs the server (filters, workshop builder).
         "STATIC_EXPORT": False,
+        # Keep rendered pages in memory (webapp/response_cache.py); off in debug mode.
+        "RESPONSE_CACHE": True,
         "PUBLIC_URL": "",
         # Brotli where the browser takes it (all current ones), gzip otherwise. Static files
         # are sent as streams, which Flask-Compress only brotlis.

@@ -63,7 +63,7 @@ def guide_qr():
 def render_walk(steps: list[tuple[App, Step]], number: int, *, step_url, finish_url: str, heading: str):
     if not 1 <= number <= len(steps):
         abort(404, description=ngettext("This walkthrough has %(num)s step.", "This walkthrough has %(num)s steps.",
-                                        len(steps), num=len(steps)))
+                                        len(steps)))
     app, step = steps[number - 1]
     return render_template(
         "pages/walk.html", app=app, step=step, number=number, total=len(steps), heading=heading,
