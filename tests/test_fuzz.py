@@ -38,6 +38,8 @@ HEADERS = st.fixed_dictionaries({}, optional={
        headers=HEADERS, method=st.sampled_from(["GET", "GET", "HEAD", "POST", "PUT", "OPTIONS"]))
 def test_no_request_makes_a_server_error(client, segments, query, headers, method):
     path = "/" + "/".join(quote(segment, safe="%.-") for segment in segments)
+    if path.startswith("//"):  # the test client would read "//host/..." as another host
+        path = "/en" + path
     headers = {key: value.encode("latin-1", "replace").decode("latin-1") for key, value in headers.items()}
     response = client.open(path, method=method, query_string=query, headers=headers)
     assert response.status_code < 500, (method, path, query, headers)

@@ -40,12 +40,18 @@ def url_in_locale(code: str) -> str:
                    **request.args.to_dict(flat=False))
 
 
+def absolute(path: str) -> str:
+    """A site path as a full address (search engines want hreflang alternates absolute)."""
+    base = current_app.config.get("PUBLIC_URL")
+    if not base and current_app.config["STATIC_EXPORT"]:
+        return path  # an export without --public-url does not know its address; never invent one
+    return (base or request.host_url).rstrip("/") + path
+
+
 def public_url() -> str:
     """This page's address as visitors reach it: PUBLIC_URL (set for static exports and behind
     proxies that hide the host) or the address of this request."""
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    path = request.full_path if request.query_string else request.path
-    return base.rstrip("/") + path
+    return absolute(request.full_path if request.query_string else request.path)
 
 
 def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
@@ -69,7 +75,7 @@ def init_app(app: Flask) -> None:
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
                                  url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
-                                 public_url=public_url)
+                                 public_url=public_url, absolute=absolute)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_context)
