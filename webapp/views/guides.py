@@ -26,32 +26,30 @@ def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> 
     return url_for(endpoint, _external=external, **values, **guide.query())
 
 
+def render_guide(template: str):
+    """The guide, its booklet, handout and projector view: one guide, one share link."""
+    the_guide = guide_arg()
+    return render_template(template, guide=the_guide, share_url=guide_url("pages.guide", the_guide, external=True))
+
+
 @bp.get("/guide/")
 def guide():
-    the_guide = guide_arg()
-    return render_template("pages/guide.html", guide=the_guide,
-                           share_url=guide_url("pages.guide", the_guide, external=True))
+    return render_guide("pages/guide.html")
 
 
 @bp.get("/guide/print")
 def guide_print():
-    the_guide = guide_arg()
-    return render_template("pages/guide_print.html", guide=the_guide,
-                           share_url=guide_url("pages.guide", the_guide, external=True))
+    return render_guide("pages/guide_print.html")
 
 
 @bp.get("/guide/handout")
 def guide_handout():
-    the_guide = guide_arg()
-    return render_template("pages/handout.html", guide=the_guide,
-                           share_url=guide_url("pages.guide", the_guide, external=True))
+    return render_guide("pages/handout.html")
 
 
 @bp.get("/guide/projector")
 def guide_projector():
-    the_guide = guide_arg()
-    return render_template("pages/projector.html", guide=the_guide,
-                           share_url=guide_url("pages.guide", the_guide, external=True))
+    return render_guide("pages/projector.html")
 
 
 @bp.get("/guide/qr.svg")
