@@ -56,8 +56,9 @@ async function register() {
   });
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data?.type === "precached" && event.data.locale === locale) {
-      document.documentElement.dataset.offlineReady = "true";
       setStatus("offline-status", strings.offlineReady);
+      document.dispatchEvent(new CustomEvent("lockstep:offline-ready"));
+      document.documentElement.dataset.offlineReady = "true";
     }
   });
   const ready = await navigator.serviceWorker.ready;

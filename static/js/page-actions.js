@@ -1,5 +1,5 @@
 // Small buttons that only make sense with JS: print, full screen, copy, and the walkthrough's focus.
-import { strings } from "./checklist.js";
+import { notify, strings } from "./checklist.js";
 
 document.addEventListener("click", async (event) => {
   const target = event.target.closest?.("[data-print], [data-fullscreen], [data-copy]");
@@ -21,9 +21,19 @@ document.addEventListener("htmx:afterSettle", (event) => {
   if (event.target.id === "walk") event.target.focus();
 });
 
-function warmWalk() {
+// Offline, a swap that picks part of a page (hx-select) would find nothing in the service
+// worker's "you are offline" fragment and blank the screen: keep the page, show the message.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const selector = event.detail.requestConfig?.elt?.getAttribute("hx-select");
+  const response = event.detail.serverResponse || "";
+  if (!selector || !response.includes("offline-fragment")) return;
+  event.detail.shouldSwap = false;
+  notify(new DOMParser().parseFromString(response, "text/html").querySelector(".offline-fragment")?.textContent);
+});
+
+// Once this language is saved for offline use, save the rest of this walkthrough too
+// (a guide's walkthrough is for a chosen set of apps, so no list can know it in advance).
+document.addEventListener("lockstep:offline-ready", () => {
   const walk = document.getElementById("walk");
-  if (!walk || !navigator.serviceWorker?.controller) return;
-  for (const url of walk.dataset.walkUrls.split(" ")) fetch(url).catch(() => {});
-}
-warmWalk();
+  if (walk) for (const url of walk.dataset.walkUrls.split(" ")) fetch(url).catch(() => {});
+});

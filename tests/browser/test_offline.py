@@ -231,3 +231,51 @@ def test_too_large_import_file_is_refused(page: Page, tmp_path):
     page.get_by_role("button", name="Restore").click()
     expect(page.locator("#import-result")).to_have_text("That file is too large to be a Lockstep copy. Nothing was changed.")
     assert stored(page) == before
+
+
+def test_first_tick_asks_for_durable_storage_and_says_what_the_browser_decided(page: Page):
+    page.goto("/en/signal/")
+    status = page.locator("#storage-status")
+    expect(status).to_be_hidden()  # nothing saved yet, nothing to say
+    tick_some(page, 1)
+    expect(status).to_be_visible()
+    persisted = page.evaluate("navigator.storage.persisted()")
+    expect(status).to_have_text(
+        "Your ticks are saved on this device, and your browser has agreed to keep them." if persisted else
+        "Your ticks are saved on this device, but your browser may clear them when it runs short of space. "
+        "Save a copy to be safe.")
+
+
+def test_a_full_device_gets_a_visible_message_and_keeps_earlier_ticks(page: Page):
+    page.goto("/en/signal/")
+    first = tick_some(page, 1)[0]
+    before = stored(page)
+    # Fill this origin's localStorage to its real quota with another key.
+    page.evaluate("""() => {
+        let chunk = "x".repeat(1 << 20);
+        for (let i = 0; ; i++) {
+            try { localStorage.setItem("filler" + i, chunk); }
+            catch (error) { if (chunk.length < 64) return; chunk = chunk.slice(chunk.length / 2); }
+        }
+    }""")
+    second = page.locator("input[data-step]").nth(1).get_attribute("data-step")
+    page.locator(f'label[for="check-{second}"]').click()
+    expect(page.locator("#progress-notice")).to_have_text(
+        "This device is out of storage space for Lockstep, so this tick was not saved. "
+        "Free some space, or save a copy of your progress.")
+    assert stored(page) == before and first in before["steps"]
+
+
+def test_a_guide_walkthrough_works_offline_after_a_visit(page: Page, context, catalog):
+    steps = [s for a in ("signal", "wire") for s in catalog.get(a).steps]
+    page.goto("/en/guide/walk/1?apps=signal,wire")
+    wait_until_offline_ready(page)
+    page.wait_for_load_state("networkidle")  # the page also fetched its other steps for the cache
+    context.set_offline(True)
+    for number in range(1, 4):
+        expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
+        page.locator(".walk__next").click()
+    expect(page).to_have_url(re.compile(r"/en/guide/walk/4\?apps=signal,wire$"))
+    page.reload()
+    expect(page.locator(".walk__context")).to_contain_text(f"Step 4 of {len(steps)}")
+    context.set_offline(False)
