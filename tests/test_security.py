@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-PAGES = ["/en/", "/en/whatsapp/", "/en/whatsapp/steps", "/en/nope/", "/en/whatsapp/?platform=fax"]
+PAGES = ["/en/", "/en/whatsapp/", "/en/whatsapp/steps", "/en/nope/", "/en/whatsapp/?platform=fax", "/sw.js",
+         "/ar/manifest.webmanifest", "/en/precache.json", "/en/guide/qr.svg?apps=signal", "/static/css/app.css",
+         "/en/guide/?apps=signal", "/en/whatsapp/walk/", "/healthz"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -44,3 +46,30 @@ def test_static_assets_are_fingerprinted_and_immutable(client):
     assert "immutable" in response.headers["Cache-Control"]
     stale = client.get("/static/css/app.css?v=000000000000")
     assert stale.headers["Cache-Control"] == "no-cache"
+
+
+def test_permissions_policy_denies_what_is_unused(client):
+    policy = client.get("/en/").headers["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in policy
+    assert client.get("/en/").headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("locale, method, url, status, text", [
+    ("ar", "get", "/ar/no-such-app/", 404, "لا توجد"),
+    ("de", "delete", "/de/whatsapp/", 405, None),
+    ("es", "post", "/es/workshop/", 413, None),
+    ("fr", "get", "/fr/whatsapp/?platform=fax", 400, None),
+])
+def test_error_pages_are_in_the_visitors_language(client, locale, method, url, status, text):
+    english = {404: "This page does not exist.", 405: "This address does not accept that kind of request.",
+               413: "This request is too large.", 400: "This request was not understood."}[status]
+    kwargs = {"data": {"title": "x" * 70_000}} if status == 413 else {}
+    response = getattr(client, method)(url, **kwargs)
+    html = response.get_data(as_text=True)
+    assert response.status_code == status
+    assert f'<html lang="{"pt-BR" if locale == "pt-br" else locale}"' in html
+    assert english not in html  # translated
+    assert 'class="error-page"' in html
+    if text:
+        assert text in html

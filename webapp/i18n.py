@@ -84,7 +84,9 @@ def current_locale() -> SiteLocale:
     """The locale of this request: from the URL when it has a valid one, else negotiated."""
     loc = g.get("site_locale")
     if loc is None:
-        loc = negotiate(request.accept_languages)
+        # Routing failed before the URL's locale was read (a 405, or a 404 below /<locale>/):
+        # the first path segment still says which language the visitor was reading.
+        loc = get_locale(request.path.split("/", 2)[1]) or negotiate(request.accept_languages)
     return loc
 
 

@@ -166,6 +166,9 @@ def test_new_version_keeps_progress_and_shows_changed_steps_for_recheck(page: Pa
     expect(page.locator(f'[id="check-{unchanged}"]')).to_be_checked()
     assert stored(page) == before  # nothing rewritten, nothing lost
     expect(page.locator("#update-notice")).to_be_hidden()
+    # The new worker deleted the old version's cache when it took over.
+    names = page.evaluate("caches.keys()")
+    assert len([name for name in names if name.startswith("lockstep-")]) == 1, names
 
 
 def tick_some(page: Page, count: int) -> list[str]:

@@ -181,3 +181,19 @@ def test_tap_targets_are_at_least_44px(page: Page):
         .map(el => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect().height])
         .filter(([, h]) => h < 44)""")
     assert small == []
+
+
+def test_a_record_for_a_removed_step_is_kept_but_shown_and_counted_nowhere(page: Page, catalog):
+    app = catalog.get("signal")
+    removed = {"id": "signal.removed.old-step", "rev": 3, "done": True, "at": "2026-01-01T00:00:00.000Z"}
+    page.goto("/en/signal/")
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{version: 1, steps: {{'{removed['id']}': {json.dumps(removed)}}}}}))")
+    page.reload()
+    expect(page.locator("#checklist .progress__text")).to_have_text(f"0 of {len(app.steps)} steps done")
+    assert page.locator('[id*="removed"]').count() == 0
+    tick(page, app.steps[0].id)
+    expect(page.locator("#checklist .progress__text")).to_have_text(f"1 of {len(app.steps)} steps done")
+    assert stored(page)["steps"][removed["id"]] == removed  # untouched by later writes
+    page.goto("/en/")
+    card = page.locator(".app-card", has=page.locator('a[href="/en/signal/"]'))
+    expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(app.steps)} steps done")

@@ -31,6 +31,11 @@ def test_qr_code_decodes_to_exactly_the_share_link(page: Page, live_server):
     image = Image.open(io.BytesIO(qr.screenshot()))
     decoded = zxingcpp.read_barcodes(image)
     assert [result.text for result in decoded] == [share]
+    # The copy button puts exactly the share link on the clipboard.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator(".share__copied")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == share
     # The projector view shows the same code, large.
     page.get_by_role("link", name="Projector view").click()
     image = Image.open(io.BytesIO(page.locator(".projector__qr").screenshot()))
