@@ -87,3 +87,10 @@ def test_print_header_carries_link_qr_revision_and_date(client, app):
     assert "http://localhost/en/guide/?apps=signal,whatsapp" in header
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in header
     assert app.config["CONTENT_REVISION"] in header
+
+
+def test_projector_shows_a_short_link_to_type_and_the_qr_code(client):
+    html = client.get("/en/guide/projector?apps=signal,whatsapp&platform=ios&title=Long+workshop+title").get_data(
+        as_text=True)
+    assert '<p class="projector__url" dir="ltr">localhost/en/guide/?apps=signal,whatsapp&amp;platform=ios</p>' in html
+    assert 'src="/en/guide/qr.svg?apps=signal,whatsapp&amp;platform=ios&amp;title=Long+workshop+title"' in html

@@ -49,7 +49,11 @@ def guide_handout():
 
 @bp.get("/guide/projector")
 def guide_projector():
-    return render_guide("pages/projector.html")
+    """QR code plus a link short enough to type: the same guide without its title."""
+    the_guide = guide_arg()
+    short = url_for("pages.guide", _external=True, **the_guide.query(title=""))
+    return render_template("pages/projector.html", guide=the_guide,
+                           short_link=short.split("://", 1)[1])
 
 
 @bp.get("/guide/qr.svg")
