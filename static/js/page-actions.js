@@ -37,3 +37,6 @@ document.addEventListener("lockstep:offline-ready", () => {
   const walk = document.getElementById("walk");
   if (walk) for (const url of walk.dataset.walkUrls.split(" ")) fetch(url).catch(() => {});
 });
+
+// On a phone the navigation is one scrollable row: bring the current page's link into view.
+document.querySelector(".site-nav [aria-current]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
