@@ -52,7 +52,7 @@ def test_title_with_markup_is_shown_as_text_and_never_runs(page: Page):
     assert page.locator("h1 a").count() == 0
 
 
-def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live_server):
+def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live_server, catalog):
     page.goto("/en/guide/?apps=whatsapp,signal")
     first = page.locator("input[data-step]").first.get_attribute("data-step")
     page.locator(f'label[for="check-{first}"]').click()
@@ -67,6 +67,8 @@ def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live
         for chrome in ("Skip to content", "All apps", "Workshops", "Print", "Reset all my ticks"):
             assert chrome not in flat, chrome
         assert len(reader.pages) >= 2  # one app per page section
+        source = catalog.get("signal").steps[0].sources[0].title
+        assert " ".join(source.split())[:40] in flat  # sources print even though they fold on screen
 
 
 def test_printed_checkboxes_show_the_ticks_saved_on_this_device(page: Page):

@@ -34,7 +34,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") self.skipWaiting();
   if (event.data?.type === "precache" && LOCALE.test(`/${event.data.locale}/`)) {
-    const page = typeof event.data.url === "string" && event.data.url.startsWith("/") ? event.data.url : null;
+    const url = event.data.url;  // a path on this origin only: never "//other.host/..."
+    const page = typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : null;
     event.waitUntil(precache(event.data.locale).then(async () => {
       // The page that asked may be one the list cannot know (a guide for a chosen set of apps).
       if (page) {
