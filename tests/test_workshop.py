@@ -67,3 +67,13 @@ def test_csrf_cookie_is_httponly_and_samesite_and_reading_pages_set_none(csrf_cl
     cookie = csrf_client.get("/en/workshop/").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     assert "no-store" in csrf_client.get("/en/workshop/").headers["Cache-Control"]
+
+
+def test_share_link_uses_the_public_address_when_one_is_configured():
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "WTF_CSRF_ENABLED": False,
+                      "PUBLIC_URL": "https://lockstep.example.org"})
+    html = app.test_client().post("/en/workshop/", data={"apps": ["signal"], "language": "fr", "platform": ""}
+                                  ).get_data(as_text=True)
+    assert 'value="https://lockstep.example.org/fr/guide/?apps=signal"' in html
+    qr_page = app.test_client().get("/fr/guide/print?apps=signal").get_data(as_text=True)
+    assert "https://lockstep.example.org/fr/guide/?apps=signal" in qr_page

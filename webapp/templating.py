@@ -7,6 +7,7 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n
+from .addresses import absolute, public_url
 from .qr import qr_svg_inline
 from .catalog import vocab
 from .catalog.model import split_paragraphs
@@ -38,20 +39,6 @@ def url_in_locale(code: str) -> str:
         return url_for("pages.home", locale=code)
     return url_for(endpoint, **{**(request.view_args or {}), "locale": code},
                    **request.args.to_dict(flat=False))
-
-
-def absolute(path: str) -> str:
-    """A site path as a full address (search engines want hreflang alternates absolute)."""
-    base = current_app.config.get("PUBLIC_URL")
-    if not base and current_app.config["STATIC_EXPORT"]:
-        return path  # an export without --public-url does not know its address; never invent one
-    return (base or request.host_url).rstrip("/") + path
-
-
-def public_url() -> str:
-    """This page's address as visitors reach it: PUBLIC_URL (set for static exports and behind
-    proxies that hide the host) or the address of this request."""
-    return absolute(request.full_path if request.query_string else request.path)
 
 
 def url_with_platform(endpoint: str, platform: str | None, **values) -> str:

@@ -5,6 +5,7 @@ from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from ..addresses import absolute
 from ..catalog import App, Step
 from ..guide import MAX_TITLE_LENGTH, Guide, GuideError, read_guide
 from ..qr import qr_svg_response
@@ -23,7 +24,8 @@ def guide_arg() -> Guide:
 
 
 def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> str:
-    return url_for(endpoint, _external=external, **values, **guide.query())
+    url = url_for(endpoint, **values, **guide.query())
+    return absolute(url) if external else url
 
 
 def render_guide(template: str):
@@ -51,7 +53,7 @@ def guide_handout():
 def guide_projector():
     """QR code plus a link short enough to type: the same guide without its title."""
     the_guide = guide_arg()
-    short = url_for("pages.guide", _external=True, **the_guide.query(title=""))
+    short = absolute(url_for("pages.guide", **the_guide.query(title="")))
     return render_template("pages/projector.html", guide=the_guide,
                            short_link=short.split("://", 1)[1])
 

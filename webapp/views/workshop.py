@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import make_response, render_template, url_for
 
 from .. import i18n
+from ..addresses import absolute
 from ..forms import WorkshopForm
 from ..guide import read_guide
 from .pages import bp, catalog
@@ -18,7 +19,7 @@ def workshop():
         locale = form.language.data
         result = {
             "guide": guide,
-            "share_url": url_for("pages.guide", locale=locale, _external=True, **guide.query()),
+            "share_url": absolute(url_for("pages.guide", locale=locale, **guide.query())),
             "qr_url": url_for("pages.guide_qr", locale=locale, **guide.query()),
             "projector_url": url_for("pages.guide_projector", locale=locale, **guide.query()),
             "handout_url": url_for("pages.guide_handout", locale=locale, **guide.query()),
