@@ -17,10 +17,14 @@ async function showStorageStatus() {
   setStatus("storage-status", persistent ? strings.storagePersistent : strings.storageMayBeCleared);
 }
 
-// First tick: ask once to keep the data; browsers decide (Chromium grants it to installed
-// or often-used sites) and the status line says what they decided.
+// First tick on a page: ask once to keep the data; browsers decide (Chromium grants it to
+// installed or often-used sites, Firefox asks the person) and the status line says what they decided.
+let askedToPersist = false;
 document.addEventListener("lockstep:ticked", async () => {
-  if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
+  if (!askedToPersist && navigator.storage?.persist && !(await navigator.storage.persisted())) {
+    askedToPersist = true;
+    await navigator.storage.persist();
+  }
   showStorageStatus();
 });
 showStorageStatus();
