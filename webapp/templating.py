@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, g, request, url_for
 from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n
@@ -32,6 +32,11 @@ def progress_template(total: int) -> str:
                     done="{done}", count=format_number(total))
 
 
+def progress_steps(steps) -> str:
+    """The `data-steps` value checklist.js counts: "id@rev" for each step, space-separated."""
+    return " ".join(f"{step.id}@{step.rev}" for step in steps)
+
+
 def url_in_locale(code: str) -> str:
     """This same page in another language, query string kept; the home page when there is no such page."""
     endpoint = request.endpoint
@@ -58,7 +63,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, percent=format_percent, menu_label=menu_label, long_date=long_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date,
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
                                  url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,

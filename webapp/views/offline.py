@@ -78,8 +78,3 @@ def offline():
 def offline_fragment():
     """What an htmx swap shows when neither the network nor the cache has the fragment."""
     return render_template("partials/offline_fragment.html")
-
-
-@pages_bp.get("/progress/")
-def progress():
-    return render_template("pages/progress.html")

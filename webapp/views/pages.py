@@ -57,6 +57,12 @@ def home():
     return render_template("pages/home.html", apps=list(catalog()), retired=catalog().topics.retired)
 
 
+@bp.get("/progress/")
+def progress():
+    """Export, import and reset of the ticks; all of it happens in the browser."""
+    return render_template("pages/progress.html")
+
+
 @bp.get("/<app_id>/")
 def app_page(app_id: str):
     retired = next((r for r in catalog().topics.retired if r.id == app_id), None)

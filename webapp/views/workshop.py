@@ -1,12 +1,12 @@
 """The facilitator's builder: pick apps, get a share link, QR code, projector view and handout."""
 from __future__ import annotations
 
-from flask import make_response, render_template, url_for
+from flask import make_response, render_template
 
 from .. import i18n
-from ..addresses import absolute
 from ..forms import WorkshopForm
 from ..guide import read_guide
+from .guides import guide_url
 from .pages import bp, catalog
 
 
@@ -19,11 +19,12 @@ def workshop():
         locale = form.language.data
         result = {
             "guide": guide,
-            "share_url": absolute(url_for("pages.guide", locale=locale, **guide.query())),
-            "qr_url": url_for("pages.guide_qr", locale=locale, **guide.query()),
-            "projector_url": url_for("pages.guide_projector", locale=locale, **guide.query()),
-            "handout_url": url_for("pages.guide_handout", locale=locale, **guide.query()),
-            "booklet_url": url_for("pages.guide_print", locale=locale, **guide.query()),
+            # the same function builds the link the QR code route encodes, so the two always agree
+            "share_url": guide_url("pages.guide", guide, external=True, locale=locale),
+            "qr_url": guide_url("pages.guide_qr", guide, locale=locale),
+            "projector_url": guide_url("pages.guide_projector", guide, locale=locale),
+            "handout_url": guide_url("pages.guide_handout", guide, locale=locale),
+            "booklet_url": guide_url("pages.guide_print", guide, locale=locale),
         }
     status = 400 if form.is_submitted() and not result else 200
     response = make_response(render_template("pages/workshop.html", form=form, result=result), status)
