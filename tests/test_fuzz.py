@@ -7,7 +7,7 @@ from urllib.parse import quote
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from webapp import i18n
+from webapp import create_app, i18n
 
 SEGMENTS = st.one_of(
     st.sampled_from(["", "en", "ar", "pt-br", "EN", "whatsapp", "signal", "skype", "guide", "walk", "steps",
@@ -16,7 +16,15 @@ SEGMENTS = st.one_of(
                      "healthz", "..", "%2e%2e", "0", "-1", "99999999999999999999", "walk/1"]),
     st.text(alphabet=string.printable + "é€ع\u202e\x00", max_size=12),
 )
-QUERY_KEYS = st.sampled_from(["platform", "apps", "need", "title", "v", "number", "locale", "x"])
+# The app's own query keys, every route argument name, and url_for's reserved keywords
+# (a key such as `_external` or `locale` once reached url_for as an argument).
+ROUTE_ARGUMENTS = sorted({name for rule in create_app({"TESTING": True}).url_map.iter_rules()
+                          for name in rule.arguments})
+QUERY_KEYS = st.one_of(
+    st.sampled_from(["platform", "apps", "need", "title", "v", "x", *ROUTE_ARGUMENTS,
+                     "_external", "_anchor", "_method", "_scheme"]),
+    st.text(alphabet=string.ascii_letters + "_-", min_size=1, max_size=10),
+)
 QUERY_VALUES = st.one_of(
     st.sampled_from(["", "android", "ios", "web", "desktop", "whatsapp,signal", "nope", "calls", ",,,",
                      "a" * 400, "<script>", "%00", "signal," * 40]),

@@ -6,15 +6,42 @@ import pytest
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
-from webapp.cli import POT, TRANSLATIONS, extract_pot
+from webapp.cli import POT, TRANSLATIONS, catalog_strings, extract_pot
 from webapp.i18n import DEFAULT_LOCALE, LOCALES
 
 
 def test_committed_pot_matches_the_strings_in_the_code(tmp_path):
     fresh = tmp_path / "messages.pot"
     extract_pot(fresh)
-    assert fresh.read_text(encoding="utf-8") == POT.read_text(encoding="utf-8"), (
+    assert catalog_strings(fresh) == catalog_strings(POT), (
         "strings changed: run `.venv/bin/flask --app webapp translate extract` and commit translations/messages.pot")
+
+
+def _edited_pot(tmp_path, old, new):
+    text = POT.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "edited.pot"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new", [
+    ('"Generated-By: Babel ', '"Generated-By: Babel 9.9.9 was '),
+    ('"Report-Msgid-Bugs-To:', '"POT-Creation-Date: 2031-01-01 00:00+0000\\n"\n"Report-Msgid-Bugs-To:'),
+    ("# Copyright (C) Lockstep", "# Copyright (C) 2031 Lockstep"),
+], ids=["tool-version", "creation-date", "copyright-year"])
+def test_pot_drift_check_ignores_tool_versions_and_dates(tmp_path, old, new):
+    assert catalog_strings(_edited_pot(tmp_path, old, new)) == catalog_strings(POT)
+
+
+@pytest.mark.parametrize("old, new", [
+    ('msgid "Android"', 'msgid "Android phone"'),
+    ('msgctxt "whatsapp menu"', 'msgctxt "signal menu"'),
+    ("#. whatsapp.backup.e2ee: step title", "#. whatsapp.backup.e2ee: step body"),
+    ("#: webapp/catalog/vocab.py", "#: webapp/catalog/other.py"),
+], ids=["msgid", "msgctxt", "comment", "location"])
+def test_pot_drift_check_sees_every_change_a_translator_would(tmp_path, old, new):
+    assert catalog_strings(_edited_pot(tmp_path, old, new)) != catalog_strings(POT)
 
 
 def test_content_strings_are_extracted_with_their_step_id(tmp_path):
@@ -60,7 +87,10 @@ def test_locale_has_every_string_of_the_template(site_locale, template_catalog):
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
 def test_locale_is_fully_translated_with_valid_placeholders_and_plurals(site_locale):
     catalog = read_catalog(po_path(site_locale), site_locale.babel_code)
-    assert catalog.num_plurals == get_plural(site_locale.babel_code).num_plurals  # Arabic: 6
+    # The installed Babel's CLDR rule, count and expression (es, fr, pt-BR: 3 since Babel 2.19; ar: 6).
+    rule = get_plural(site_locale.babel_code)
+    assert (catalog.num_plurals, catalog.plural_expr) == (rule.num_plurals, rule.plural_expr), (
+        f"{po_path(site_locale)}: Plural-Forms differs from Babel's; see README, Translations")
     problems = []
     for message in catalog:
         if not message.id:

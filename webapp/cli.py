@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from babel.messages.pofile import read_po
 from flask.cli import AppGroup
 
 from . import i18n
@@ -24,7 +25,7 @@ def pybabel(*args: str) -> None:
 
 def extract_pot(output: Path) -> None:
     """Write the template; POT-Creation-Date is dropped so the committed file only changes with strings."""
-    pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--add-comments=Translators:",
+    pybabel("--quiet", "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--add-comments=Translators:",
             "--add-location=file", "--no-wrap", "--sort-by-file", "--project=Lockstep", "--version=1",
             "--msgid-bugs-address=translations@lockstep.invalid", "--copyright-holder=Lockstep contributors",
             "-o", str(output), ".")
@@ -32,6 +33,16 @@ def extract_pot(output: Path) -> None:
     text = re.sub(r'^"POT-Creation-Date: .*\\n"\n', "", text, flags=re.M)
     text = re.sub(r"^# Copyright \(C\) \d{4}", "# Copyright (C)", text, flags=re.M)
     output.write_text(text, encoding="utf-8")
+
+
+def catalog_strings(path: Path) -> list[tuple]:
+    """What translators see of a catalog: every message's context, id, comments, flags and
+    locations, in order. The header (tool version, dates) is left out on purpose: a new Babel
+    must not look like a change of strings, and a changed string must never look like none."""
+    with open(path, "rb") as f:
+        catalog = read_po(f)
+    return [(m.context, m.id, tuple(m.auto_comments), tuple(m.user_comments), tuple(sorted(m.flags)),
+             tuple(m.locations)) for m in catalog if m.id]
 
 
 @translate.command("extract")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from flask import Flask, g, request, url_for
 from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
@@ -38,12 +39,17 @@ def progress_steps(steps) -> str:
 
 
 def url_in_locale(code: str) -> str:
-    """This same page in another language, query string kept; the home page when there is no such page."""
+    """This same page in another language, query string kept; the home page when there is no such page.
+
+    Only the route's own arguments go to url_for: a query key such as `locale`, `number` or
+    `_external` is the visitor's data, not an argument, so the query is re-encoded and appended.
+    """
     endpoint = request.endpoint
     if not endpoint or not endpoint.startswith("pages.") or g.get("error_page"):
         return url_for("pages.home", locale=code)
-    return url_for(endpoint, **{**(request.view_args or {}), "locale": code},
-                   **request.args.to_dict(flat=False))
+    path = url_for(endpoint, **{**(request.view_args or {}), "locale": code})
+    query = urlencode(list(request.args.items(multi=True)))
+    return f"{path}?{query}" if query else path
 
 
 def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
