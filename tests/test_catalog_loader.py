@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from webapp.catalog.model import Evidence, split_paragraphs
 from webapp.catalog import CatalogError, load_catalog
 from webapp.catalog.loader import CONTENT_DIR
 
@@ -38,13 +39,13 @@ def test_good_file_loads_with_all_fields(tmp_path):
     catalog = load_catalog(tmp_path)
     app = catalog.get("demo")
     assert app.name == "Demo Chat"
-    assert app.verified == dt.date(2026, 1, 15)
+    assert app.evidence == Evidence(dt.date(2026, 1, 15))  # derived from the sources, never typed
     assert set(app.statuses) == {"chats", "groups", "calls", "backups"}
     assert app.statuses["groups"].value == "opt-in"
     step = app.steps[0]
     assert (step.id, step.rev, step.kind) == ("demo.verify.code", 2, "verify")
     assert step.platforms == ("android", "ios")  # canonical order, whatever the file says
-    assert step.paragraphs == ["First paragraph.", "Second paragraph."]
+    assert split_paragraphs(step.body) == ["First paragraph.", "Second paragraph."]
     assert step.menu == ("Settings", "Privacy")
     assert app.steps[1].sources[0].secondary is True
     assert [s.id for s in app.steps_for("ios")] == ["demo.verify.code"]
@@ -158,3 +159,52 @@ def test_cli_check_prints_problems_and_exits_1(tmp_path, capsys):
     assert f"{path}:{line_of(GOOD, 'kind: verify')}:" in capsys.readouterr().err
     shutil.copy(FIXTURE, path)
     assert main([str(path)]) == 0
+
+
+# --- Honest provenance: how a source was read, and dates derived from it. ---
+
+SOURCE = "        title: Chats\n        read: own-page\n        checked: 2026-01-15\n"
+
+
+@pytest.mark.parametrize("new, needle, expected", [
+    ("        title: Chats\n", "url: https://example.org/chats", "missing required key 'read'"),
+    ("        title: Chats\n        read: skimmed\n", "read: skimmed", "'read' is 'skimmed', expected one of"),
+    ("        title: Chats\n        read: own-page\n", "read: own-page", "read: own-page needs 'checked'"),
+    ("        title: Chats\n        read: own-page\n        checked: 2099-01-01\n", "checked: 2099-01-01",
+     "in the future"),
+    ("        title: Chats\n        read: stored-copy\n        checked: 2026-01-15\n", "read: stored-copy",
+     "needs 'copy_date'"),
+    ("        title: Chats\n        read: stored-copy\n        checked: 2026-01-15\n        copy_date: 2026-02\n",
+     "copy_date: 2026-02", "is later than the day it was read"),
+    ("        title: Chats\n        read: stored-copy\n        checked: 2026-01-15\n        copy_date: July\n",
+     "copy_date: July", "must be a date written YYYY-MM-DD, a month YYYY-MM or 'undated'"),
+    ("        title: Chats\n        read: cited\n        checked: 2026-01-15\n        cited_date: 2025-12\n",
+     "read: cited", "needs 'cited_in'"),
+    ("        title: Chats\n        read: unread\n        checked: 2026-01-15\n", "checked: 2026-01-15",
+     "'checked' does not go with read: unread"),
+])
+def test_source_provenance_is_checked(tmp_path, new, needle, expected):
+    text = GOOD.replace(SOURCE, new, 1)
+    assert text != GOOD
+    problems = problems_for(tmp_path, text)
+    assert any(f":{line_of(text, needle)}: " in p and expected in p for p in problems), problems
+
+
+def test_a_typed_date_later_than_its_sources_stops_start_up(tmp_path):
+    text = GOOD.replace("    note: Chats are encrypted.\n", "    note: Chats are encrypted.\n    verified: 2026-03-01\n", 1)
+    problems = problems_for(tmp_path, text)
+    assert any(f":{line_of(text, 'verified: 2026-03-01')}: " in p and "contradicts the date derived from its sources"
+               in p for p in problems), problems
+
+
+def test_dates_and_reliance_are_derived_from_how_sources_were_read(tmp_path):
+    text = GOOD.replace(SOURCE, "        title: Chats\n        read: cited\n        checked: 2026-01-15\n"
+                                "        cited_in: A news story\n        cited_date: 2025-12\n", 1)
+    write(tmp_path, text)
+    status = load_catalog(tmp_path).get("demo").statuses["chats"]
+    assert status.evidence == Evidence(dt.date(2025, 12, 1), month_only=True)
+    assert status.reliance == "secondary"  # only seen cited: the page says so
+    text = GOOD.replace(SOURCE, "        title: Chats\n        read: unread\n", 1)
+    write(tmp_path, text)
+    status = load_catalog(tmp_path).get("demo").statuses["chats"]
+    assert (status.evidence, status.reliance) == (None, "unread")

@@ -2,14 +2,18 @@
 translation status is honest, plurals follow each language, and no English leaks through."""
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import re
 from html.parser import HTMLParser
 
 import pytest
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, ngettext
+
+from webapp.catalog.model import Evidence
+from webapp.templating import evidence_date, long_date
 
 from webapp import i18n, sitemap
 from webapp.cli import TRANSLATIONS
@@ -80,11 +84,14 @@ def test_root_negotiates_with_q_values(client, header, expected):
 
 
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
-def test_dates_are_written_the_locale_way(client, catalog, site_locale):
-    app = catalog.get("whatsapp")
-    html = client.get(f"/{site_locale.url_code}/whatsapp/").get_data(as_text=True)
-    assert format_date(app.verified, "long", locale=site_locale.babel_code) in html
-    assert format_date(app.verified, "long", locale="en") not in html
+def test_dates_are_written_the_locale_way(app, site_locale):
+    day = dt.date(2026, 7, 14)
+    with app.test_request_context(f"/{site_locale.url_code}/"), force_locale(site_locale.babel_code):
+        assert long_date(day) == format_date(day, "long", locale=site_locale.babel_code)
+        assert long_date(day) != format_date(day, "long", locale="en")
+        month = evidence_date(Evidence(day, month_only=True))  # "Sources up to July 2026"
+        assert month == format_skeleton("yMMMM", day, locale=site_locale.babel_code)
+        assert month != format_skeleton("yMMMM", day, locale="en")
 
 
 PLURAL_COUNTS = (0, 1, 2, 3, 11, 100, 102)

@@ -46,7 +46,7 @@ def test_app_page_shows_status_steps_claims_and_sources(client, catalog):
         assert f'id="{claim.id}"' in html
     for source in app.sources:
         assert f'href="{source.url}"' in html
-    assert "Last verified on" in html
+    assert 'class="meta checked-until"' in html  # up to when facts were checked, derived from sources
 
 
 def test_platform_filter_limits_the_steps(client, catalog):

@@ -5,13 +5,14 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from flask import Flask, g, request, url_for
-from flask_babel import format_date, format_number, format_percent, gettext, ngettext, pgettext
+from babel.dates import format_skeleton
+from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n
 from .addresses import absolute, public_url
 from .qr import qr_svg_inline
 from .catalog import vocab
-from .catalog.model import split_paragraphs
+from .catalog.model import Evidence, split_paragraphs
 
 
 def translate_content(text: str) -> str:
@@ -25,6 +26,15 @@ def menu_label(label: str, app_id: str) -> str:
 
 def long_date(value: dt.date) -> str:
     return format_date(value, format="long")
+
+
+def evidence_month(evidence: Evidence) -> str:
+    """"July 2026" in the page's language: derived dates are only as precise as a month."""
+    return format_skeleton("yMMMM", evidence.date, locale=get_locale())
+
+
+def evidence_date(evidence: Evidence) -> str:
+    return evidence_month(evidence) if evidence.month_only else long_date(evidence.date)
 
 
 def progress_template(total: int) -> str:
@@ -69,7 +79,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
                                  url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,

@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from . import vocab
-from .model import App, Catalog, Change, Claim, Message, Source, Step, SurfaceStatus, Topics
+from .model import (App, Catalog, Change, Claim, Evidence, Message, Source, Step, SurfaceStatus, Topics,
+                    newest_evidence)
 from .yaml_lines import LineDict, LineList, load
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -16,6 +17,7 @@ _PROJECT_ROOT = CONTENT_DIR.parents[1]
 
 APP_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ITEM_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 class CatalogError(Exception):
@@ -153,6 +155,27 @@ class _FileReader:
             return f"{prefix}.invalid"
         return value
 
+    def evidence_date(self, data: LineDict, key: str, what: str) -> Evidence | None:
+        """A day (YYYY-MM-DD), a month (YYYY-MM) when no day is shown, or `undated`: a copy
+        that shows no date at all dates nothing (it still counts as read)."""
+        if key not in data:
+            return None
+        value, line = data.get(key), data.value_lines.get(key, data.line)
+        if value == "undated":
+            return None
+        if isinstance(value, str) and MONTH.match(value):
+            year, month = map(int, value.split("-"))
+            evidence = Evidence(dt.date(year, month, 1), month_only=True)
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            evidence = Evidence(value)
+        else:
+            self.problem(line, f"{what}: {key!r} must be a date written YYYY-MM-DD, a month YYYY-MM or 'undated', "
+                               f"got {value!r}")
+            return None
+        if evidence.date > dt.date.today():
+            self.problem(line, f"{what}: {key!r} is in the future ({value})")
+        return evidence
+
     def sources(self, data: LineDict, what: str) -> tuple[Source, ...]:
         if "sources" not in data:
             return ()
@@ -161,8 +184,9 @@ class _FileReader:
         result = []
         for item, line in zip(items or (), getattr(items, "item_lines", ())):
             src = self.mapping(item, line, f"{what}: source")
-            if src is None or not self.check_keys(src, f"{what}: source", {"url", "title", "checked"},
-                                                  {"lang", "secondary"}):
+            if src is None or not self.check_keys(src, f"{what}: source", {"url", "title", "read"},
+                                                  {"checked", "copy_date", "cited_in", "cited_date", "lang",
+                                                   "secondary"}):
                 continue
             url = self.text(src, "url", f"{what}: source")
             if not url.startswith("https://"):
@@ -171,11 +195,45 @@ class _FileReader:
             if not isinstance(secondary, bool):
                 self.problem(src.value_lines["secondary"], f"{what}: source 'secondary' must be true or false")
                 secondary = False
-            result.append(Source(url=url, title=self.text(src, "title", f"{what}: source"),
-                                 checked=self.date(src, "checked", f"{what}: source"),
-                                 lang=self.text(src, "lang", f"{what}: source", default="en"),
-                                 secondary=secondary))
+            source = Source(url=url, title=self.text(src, "title", f"{what}: source"),
+                            read=self.choice(src, "read", f"{what}: source", vocab.READING),
+                            checked=self.date(src, "checked", f"{what}: source") if "checked" in src else None,
+                            copy_date=self.evidence_date(src, "copy_date", f"{what}: source"),
+                            cited_in=self.text(src, "cited_in", f"{what}: source", default=""),
+                            cited_date=self.evidence_date(src, "cited_date", f"{what}: source"),
+                            lang=self.text(src, "lang", f"{what}: source", default="en"),
+                            secondary=secondary)
+            self._check_provenance(src, source, f"{what}: source {url}")
+            result.append(source)
         return tuple(result)
+
+    def _check_provenance(self, src: LineDict, source: Source, what: str) -> None:
+        """Each reading mode says exactly what it needs: a date we lived, and what the evidence is."""
+        needs = {"own-page": {"checked"}, "stored-copy": {"checked", "copy_date"},
+                 "cited": {"checked", "cited_in", "cited_date"}, "unread": set()}[source.read]
+        allowed = needs | {"url", "title", "read", "lang", "secondary"}
+        for key in sorted(needs - set(src)):
+            self.problem(src.value_lines.get("read", src.line), f"{what}: read: {source.read} needs {key!r}")
+        for key in sorted(set(src) - allowed):
+            self.problem(src.key_lines[key], f"{what}: {key!r} does not go with read: {source.read}")
+        if source.checked and source.evidence and source.evidence.date > source.checked:
+            key = "copy_date" if source.read == "stored-copy" else "cited_date"
+            self.problem(src.value_lines.get(key, src.line),
+                         f"{what}: {key!r} ({src.get(key)}) is later than the day it was read ({source.checked})")
+
+    def derived_date(self, data: LineDict, key: str, what: str, sources) -> None:
+        """A hand-typed date next to sources may not claim more than the sources say; pages show
+        the date derived from the sources only."""
+        if key not in data:
+            return
+        typed = self.date(data, key, what)
+        newest = newest_evidence(sources)
+        later = newest is None or ((typed.year, typed.month) > (newest.date.year, newest.date.month)
+                                   if newest.month_only else typed > newest.date)
+        if later:
+            shown = "no re-read source" if newest is None else newest.date.isoformat()[:7 if newest.month_only else 10]
+            self.problem(data.value_lines[key], f"{what}: {key!r} {typed} contradicts the date derived from its "
+                                                f"sources ({shown}); remove it, dates are derived from sources")
 
 
 def _read_status(r: _FileReader, app_id: str, surface: str, data, line: int) -> SurfaceStatus | None:
@@ -183,13 +241,14 @@ def _read_status(r: _FileReader, app_id: str, surface: str, data, line: int) -> 
     data = r.mapping(data, line, what)
     if data is None:
         return None
-    r.check_keys(data, what, {"value", "note", "verified", "sources"})
+    r.check_keys(data, what, {"value", "note", "sources"}, {"verified"})
+    sources = r.sources(data, what)
+    r.derived_date(data, "verified", what, sources)
     return SurfaceStatus(
         surface=surface,
         value=r.choice(data, "value", what, vocab.STATUSES),
         note=r.text(data, "note", what, translate=f"{app_id}: E2EE status of {surface}"),
-        verified=r.date(data, "verified", what),
-        sources=r.sources(data, what),
+        sources=sources,
     )
 
 
@@ -281,8 +340,8 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
     data = _parse(stream, r)
     if data is None:
         return None, r.problems
-    r.check_keys(data, "app", {"id", "name", "vendor", "summary", "verified", "platforms", "status",
-                               "steps", "collectible", "verification"}, {"notice", "changes"})
+    r.check_keys(data, "app", {"id", "name", "vendor", "summary", "platforms", "status",
+                               "steps", "collectible", "verification"}, {"notice", "changes", "verified"})
     app_id = data.get("id")
     if not isinstance(app_id, str) or not APP_ID.match(app_id):
         r.problem(data.value_lines.get("id", data.line), f"app: 'id' must be lowercase letters, digits and dashes, got {app_id!r}")
@@ -305,6 +364,7 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
               if "collectible" in data else [])
     changes = _read_list(r, data, "changes", lambda d, ln: _read_change(r, app_id, d, ln)) if "changes" in data else []
     _check_consistency(r, app_id, data, steps, claims, changes)
+    r.derived_date(data, "verified", "app", [s for item in (*statuses.values(), *steps, *claims) for s in item.sources])
     app = App(
         id=app_id,
         name=r.text(data, "name", "app"),
@@ -312,7 +372,6 @@ def read_app(stream, path: str, expected_id: str | None = None) -> tuple[App | N
         summary=r.text(data, "summary", "app", translate=f"{app_id}: one-line summary"),
         notice=r.text(data, "notice", "app", translate=f"{app_id}: warning shown at the top of the page", default="")
         if "notice" in data else "",
-        verified=r.date(data, "verified", "app"),
         platforms=r.choices(data, "platforms", "app", vocab.PLATFORMS),
         verification=r.choice(data, "verification", "app", vocab.VERIFICATION),
         statuses=statuses,

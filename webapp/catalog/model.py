@@ -16,17 +16,71 @@ class Message:
     comment: str
 
 
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """How recent a piece of evidence is: a day, or only a month ("a stored copy from July 2026")."""
+
+    date: dt.date
+    month_only: bool = False
+
+
 @dataclass(frozen=True)
 class Source:
+    """A cited page, with how and when we really read it (vocab.READING)."""
+
     url: str
     title: str
-    checked: dt.date
+    read: str  # own-page, stored-copy, cited or unread
+    checked: dt.date | None = None  # the day we read it (or, when cited, read the citing text)
+    copy_date: Evidence | None = None  # stored-copy: the date of the copy we read
+    cited_in: str = ""  # cited: the source that cites it
+    cited_date: Evidence | None = None  # cited: the date of that citing text
     lang: str = "en"  # language of the source's title, kept as published
     secondary: bool = False  # a news or aggregator copy, not the vendor's own page
 
+    @property
+    def evidence(self) -> Evidence | None:
+        """What this source tells us about the state of things, and as of when."""
+        if self.read == "own-page":
+            return Evidence(self.checked) if self.checked else None
+        if self.read == "stored-copy":
+            return self.copy_date
+        if self.read == "cited":
+            return self.cited_date
+        return None  # unread: nobody has re-read it; it dates nothing
+
+    @property
+    def firsthand(self) -> bool:
+        """Read by us, in the vendor's own words (not a news copy, not a citation)."""
+        return self.read in ("own-page", "stored-copy") and not self.secondary
+
+
+def newest_evidence(sources) -> Evidence | None:
+    dates = [s.evidence for s in sources if s.evidence]
+    return max(dates) if dates else None
+
+
+class Sourced:
+    """Dates and trust derived from `self.sources`; never typed by hand."""
+
+    sources: tuple[Source, ...]
+
+    @property
+    def evidence(self) -> Evidence | None:
+        return newest_evidence(self.sources)
+
+    @property
+    def reliance(self) -> str | None:
+        """None when a first-hand source backs it; else what the reader must be told."""
+        if not self.sources or any(s.firsthand for s in self.sources):
+            return None
+        if all(s.read == "unread" for s in self.sources):
+            return "unread"
+        return "secondary"
+
 
 @dataclass(frozen=True)
-class Step:
+class Step(Sourced):
     id: str
     rev: int
     kind: str
@@ -39,10 +93,6 @@ class Step:
     def applies_to(self, platform: str | None) -> bool:
         return platform is None or platform in self.platforms
 
-    @property
-    def paragraphs(self) -> list[str]:
-        return split_paragraphs(self.body)
-
 
 def split_paragraphs(text: str) -> list[str]:
     """Blank lines separate paragraphs. Split after translating: the msgid is the whole body."""
@@ -50,16 +100,15 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class SurfaceStatus:
+class SurfaceStatus(Sourced):
     surface: str
     value: str
     note: str
-    verified: dt.date
     sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Sourced):
     """Something the company can still collect even with E2EE."""
 
     id: str
@@ -83,7 +132,6 @@ class App:
     name: str
     vendor: str
     summary: str
-    verified: dt.date
     platforms: tuple[str, ...]
     statuses: dict[str, SurfaceStatus]
     steps: tuple[Step, ...]
@@ -130,6 +178,15 @@ class App:
                 seen.setdefault(src.url, src)
         return list(seen.values())
 
+    @property
+    def evidence(self) -> Evidence | None:
+        """Up to when this page's facts were checked: the newest evidence among its sources."""
+        return newest_evidence(self.sources)
+
+    @property
+    def unread_sources(self) -> int:
+        return sum(1 for s in self.sources if s.read == "unread")
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -157,12 +214,13 @@ class Catalog:
         return {step_id: step for step_id, (_, step) in self.step_index.items()}
 
     @property
-    def verified(self) -> dt.date:
-        return max(app.verified for app in self)
+    def evidence(self) -> Evidence | None:
+        """Up to when any fact on the site was checked (the footer and the About text)."""
+        return max((app.evidence for app in self if app.evidence), default=None)
 
 
 @dataclass(frozen=True)
-class Rumor:
+class Rumor(Sourced):
     """A claim going around, what is true and what is not, and the steps that help."""
 
     id: str
@@ -171,12 +229,11 @@ class Rumor:
     what_is_true: str
     what_is_not: str
     helps: tuple[str, ...]  # step ids
-    checked: dt.date
     sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
-class RetiredApp:
+class RetiredApp(Sourced):
     id: str
     name: str
     vendor: str
@@ -186,13 +243,12 @@ class RetiredApp:
 
 
 @dataclass(frozen=True)
-class Explainer:
+class Explainer(Sourced):
     """A topic page (the EU AI-training objection): facts, lists, and the app steps that act on it."""
 
     id: str
     title: str
     summary: str
-    verified: dt.date
     uses: tuple[str, ...]
     excludes: tuple[str, ...]
     notes: tuple[str, ...]

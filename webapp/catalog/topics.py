@@ -23,11 +23,14 @@ def read_rumors(r: _FileReader, data) -> tuple[list[Rumor], list]:
         item = r.mapping(item, line, "rumor")
         if item is None:
             return None
-        r.check_keys(item, "rumor", {"id", "claim", "verdict", "what_is_true", "what_is_not", "helps", "checked", "sources"})
+        r.check_keys(item, "rumor", {"id", "claim", "verdict", "what_is_true", "what_is_not", "helps", "sources"},
+                     {"checked"})
         rumor_id = r.identifier(item, "id", "rumor", "rumor")
         what = f"rumor {rumor_id}"
         helps = _step_ids(r, item, "helps", what)
         refs.extend(helps)
+        sources = r.sources(item, what)
+        r.derived_date(item, "checked", what, sources)
         return Rumor(
             id=rumor_id,
             claim=r.text(item, "claim", what, translate=f"{rumor_id}: the rumor, as people repeat it"),
@@ -35,8 +38,7 @@ def read_rumors(r: _FileReader, data) -> tuple[list[Rumor], list]:
             what_is_true=r.text(item, "what_is_true", what, translate=f"{rumor_id}: what is true"),
             what_is_not=r.text(item, "what_is_not", what, translate=f"{rumor_id}: what is not true"),
             helps=tuple(step for step, _ in helps),
-            checked=r.date(item, "checked", what),
-            sources=r.sources(item, what),
+            sources=sources,
         )
 
     r.check_keys(data, "rumors file", {"rumors"})
@@ -61,22 +63,23 @@ def read_retired(r: _FileReader, data) -> list[RetiredApp]:
 
 
 def read_explainer(r: _FileReader, data, expected_id: str) -> tuple[Explainer, list]:
-    r.check_keys(data, "explainer", {"id", "title", "summary", "verified", "uses", "excludes", "notes", "steps",
-                                     "sources"})
+    r.check_keys(data, "explainer", {"id", "title", "summary", "uses", "excludes", "notes", "steps", "sources"},
+                 {"verified"})
     explainer_id = data.get("id")
     if explainer_id != expected_id:
         r.problem(data.value_lines.get("id", data.line),
                   f"explainer: 'id' is {explainer_id!r} but the file is named {expected_id}.yaml")
     what = f"explainer {expected_id}"
     steps = _step_ids(r, data, "steps", what)
+    sources = r.sources(data, what)
+    r.derived_date(data, "verified", what, sources)
     return Explainer(
         id=expected_id,
         title=r.text(data, "title", what, translate=f"{expected_id}: page title"),
         summary=r.text(data, "summary", what, translate=f"{expected_id}: summary"),
-        verified=r.date(data, "verified", what),
         uses=r.texts(data, "uses", what, translate=f"{what}: uses"),
         excludes=r.texts(data, "excludes", what, translate=f"{what}: excludes"),
         notes=r.texts(data, "notes", what, translate=f"{what}: notes"),
         steps=tuple(step for step, _ in steps),
-        sources=r.sources(data, what),
+        sources=sources,
     ), list(steps)

@@ -29,9 +29,6 @@ STATUSES = {
     "na": _l("Not offered"),
 }
 
-# Which statuses count as "protected" for badges and the compare page's filter.
-PROTECTED_STATUSES = frozenset({"default"})
-
 STEP_KINDS = {
     "enable": _l("Turn on end-to-end encryption"),
     "verify": _l("Check that it is on"),
@@ -48,6 +45,14 @@ CLAIM_CATEGORIES = {
     "business": _l("Business chats"),
     "backups": _l("Backups"),
     "account": _l("Account and device data"),
+}
+
+# How a source was really read. The date a page shows is derived from these, never typed.
+READING = {
+    "own-page": _l("read on its own page"),
+    "stored-copy": _l("read in a stored copy"),
+    "cited": _l("only seen cited by another source"),
+    "unread": _l("not re-read since an earlier edition"),
 }
 
 CONFIDENCE = {
