@@ -8,11 +8,18 @@ from flask_babel import Babel
 from flask_htmx import HTMX
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, caching, config, i18n, security, version
+from . import assets, config, headers, i18n, templating, version
 from .catalog import load_catalog
-from .response_cache import ResponseCache
+from .cli import translate
+from .export import export_command
+from .views import errors, locale, offline, reading, site, workshop
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Every page lives under /<locale>/; the parent blueprint reads the locale once for all of them.
+# Nesting is part of the blueprints' set-up, so it happens once, here, not per app.
+for _child in (reading.bp, workshop.bp, offline.bp):
+    locale.bp.register_blueprint(_child)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -35,30 +42,21 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # The catalog is read and validated once; a broken file stops start-up here.
     app.extensions["catalog"] = load_catalog(Path(app.config["CONTENT_DIR"]))
-
-    Babel(app, locale_selector=i18n.babel_locale_selector)
-    HTMX(app)
-    assets.init_app(app)
-    caching.init_app(app)
-    security.init_app(app)
-
     app.config.update(
         {key.upper(): value for key, value in version.compute(
             Path(app.config["CONTENT_DIR"]), Path(app.static_folder), Path(app.root_path) / "templates",
             Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])).items()})
 
-    # guides, topics, workshop and offline add their routes to pages.bp (all under /<locale>/)
-    from .views import errors, guides, meta, offline, pages, topics, workshop  # noqa: F401
-    app.register_blueprint(meta.bp)
-    app.register_blueprint(offline.bp)
-    app.register_blueprint(pages.bp)
-    errors.init_app(app)
-    from . import templating
-    from .cli import translate
-    from .export import export_command
+    Babel(app, locale_selector=i18n.babel_locale_selector)
+    HTMX(app)
+    assets.init_app(app)
+    headers.init_app(app)
     templating.init_app(app)
+
+    app.register_blueprint(site.bp)
+    app.register_blueprint(errors.bp)
+    app.register_blueprint(locale.bp)
+
     app.cli.add_command(translate)
     app.cli.add_command(export_command)
-    if app.config["RESPONSE_CACHE"] and not app.debug:
-        app.wsgi_app = ResponseCache(app.wsgi_app)
     return app

@@ -24,8 +24,8 @@ def export_urls():
     yield "/"  # redirects by language on the server; the export writes the English home there
     yield "/sw.js"
     for loc in i18n.LOCALES:
-        yield url_for("pages.manifest", locale=loc.url_code)
-        yield url_for("pages.precache_list", locale=loc.url_code)
+        yield url_for("locale.offline.manifest", locale=loc.url_code)
+        yield url_for("locale.offline.precache_list", locale=loc.url_code)
         yield from sitemap.page_urls(catalog, loc.url_code)
         yield from sitemap.partial_urls(catalog, loc.url_code)
 

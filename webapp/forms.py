@@ -1,4 +1,5 @@
-"""The facilitator's workshop form (Flask-WTF): validated on the server, CSRF-protected."""
+"""The facilitator's workshop form (Flask-WTF): validated on the server. It is a GET form that
+changes nothing, so it needs no CSRF token and sets no cookie."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -19,6 +20,9 @@ class CheckboxesField(SelectMultipleField):
 
 
 class WorkshopForm(FlaskForm):
+    class Meta:
+        csrf = False  # nothing to protect: the form only builds a link
+
     apps = CheckboxesField(_l("Apps your group uses"),
                            validators=[DataRequired(message=_l("Choose at least one app."))])
     platform = RadioField(_l("Phones or computers"), default="")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from .catalog import App, Catalog, Step
 
@@ -35,9 +34,6 @@ class Guide:
         values = {"apps": ",".join(app.id for app in self.apps), "platform": self.platform or "",
                   "title": self.title, **extra}
         return {key: value for key, value in values.items() if value}
-
-    def query_string(self) -> str:
-        return urlencode(self.query())
 
 
 def clean_title(raw: str) -> str:

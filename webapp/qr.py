@@ -23,7 +23,4 @@ def qr_svg_inline(url: str, label: str) -> Markup:
 
 
 def qr_svg_response(url: str) -> Response:
-    response = Response(_svg(url, border=4, svgclass=None, lineclass=None),
-                        mimetype="image/svg+xml")
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
+    return Response(_svg(url, border=4, svgclass=None, lineclass=None), mimetype="image/svg+xml")

@@ -8,7 +8,7 @@ from flask import Flask, g, request, url_for
 from babel.dates import format_skeleton
 from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
 
-from . import i18n
+from . import i18n, inventory
 from .addresses import absolute, public_url
 from .qr import qr_svg_inline
 from .catalog import vocab
@@ -55,17 +55,11 @@ def url_in_locale(code: str) -> str:
     `_external` is the visitor's data, not an argument, so the query is re-encoded and appended.
     """
     endpoint = request.endpoint
-    if not endpoint or not endpoint.startswith("pages.") or g.get("error_page"):
-        return url_for("pages.home", locale=code)
+    if not endpoint or not endpoint.startswith("locale.") or g.get("error_page"):
+        return url_for("locale.reading.home", locale=code)
     path = url_for(endpoint, **{**(request.view_args or {}), "locale": code})
     query = urlencode(list(request.args.items(multi=True)))
     return f"{path}?{query}" if query else path
-
-
-def url_with_platform(endpoint: str, platform: str | None, **values) -> str:
-    if platform:
-        values["platform"] = platform
-    return url_for(endpoint, **values)
 
 
 def _context():
@@ -74,15 +68,14 @@ def _context():
         "locales": i18n.LOCALES,
         "vocab": vocab,
         "request_path": request.path,
-        "today": dt.date.today(),
+        "navigation": inventory.navigation(),
     }
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=format_number)
-    app.jinja_env.globals.update(progress_template=progress_template, url_with_platform=url_with_platform,
-                                 url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
+    app.jinja_env.globals.update(progress_template=progress_template, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

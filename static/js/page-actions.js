@@ -40,3 +40,13 @@ document.addEventListener("lockstep:offline-ready", () => {
 
 // On a phone the navigation is one scrollable row: bring the current page's link into view.
 document.querySelector(".site-nav [aria-current]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+
+// The print date is today's, in the page's language: filled in when printing, never by the server
+// (a page kept by a cache or written by the static export would carry the day it was rendered).
+window.addEventListener("beforeprint", () => {
+  const date = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long" }).format(new Date());
+  for (const slot of document.querySelectorAll("[data-print-date]")) {
+    slot.textContent = slot.dataset.printDate.replace("%(date)s", date);
+    slot.hidden = false;
+  }
+});

@@ -2,7 +2,9 @@
 to a clean PDF, and the walkthrough works with the keyboard alone."""
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import json
 
 import zxingcpp
@@ -64,8 +66,12 @@ def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live
         assert "WhatsApp" in flat and "Signal" in flat
         assert f"{live_server}/en/guide/?apps=whatsapp,signal" in flat.replace(" ", "").replace(
             live_server.replace(" ", ""), live_server)
-        for chrome in ("Skip to content", "All apps", "Workshops", "Print", "Reset all my ticks"):
+        for chrome in ("Skip to content", "All apps", "Workshops", "Reset all my ticks"):
             assert chrome not in flat, chrome
+        assert not re.search(r"\bPrint\b", flat)  # the print button stays on screen
+        # The date of printing, written by the browser when it prints (never by the server).
+        today = dt.date.today()
+        assert f"Printed on {today:%B} {today.day}, {today.year}." in flat
         assert len(reader.pages) >= 2  # one app per page section
         source = catalog.get("signal").steps[0].sources[0].title
         assert " ".join(source.split())[:40] in flat  # sources print even though they fold on screen

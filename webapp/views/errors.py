@@ -1,9 +1,11 @@
 """Error pages in the visitor's language; never a bare 500."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Blueprint, current_app, g, render_template, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+
+bp = Blueprint("errors", __name__)
 
 
 def _summary(code: int) -> str:
@@ -15,16 +17,30 @@ def _summary(code: int) -> str:
     }.get(code, _("Something went wrong on our side."))
 
 
+def _untrusted_host() -> bool:
+    try:
+        request.host  # noqa: B018 -- raises for a Host outside LOCKSTEP_TRUSTED_HOSTS
+    except SecurityError:
+        return True
+    return False
+
+
+@bp.app_errorhandler(HTTPException)
 def render_error(exc: HTTPException):
+    # htmx 2 does not swap 4xx/5xx responses, so htmx requests get the same full page.
     code = exc.code or 500
+    if _untrusted_host():
+        # No address can be built from a Host we do not serve: a page without links.
+        page = render_template("errors/bare.html", code=400, summary=_summary(400))
+        return page, 400
     g.error_page = True  # the language switcher then offers home pages, not this dead address
     custom = exc.description if exc.description != type(exc).description else None
-    template = "partials/error.html" if request.headers.get("HX-Request") else "pages/error.html"
-    response = render_template(template, code=code, summary=_summary(code), detail=custom)
+    response = render_template("errors/error.html", code=code, summary=_summary(code), detail=custom)
     headers = {"Allow": ", ".join(exc.valid_methods)} if getattr(exc, "valid_methods", None) else {}
     return response, code, headers
 
 
+@bp.app_errorhandler(Exception)
 def render_unexpected(exc: Exception):
     current_app.logger.exception("unexpected error on %s", request.path)
     try:
@@ -32,8 +48,3 @@ def render_unexpected(exc: Exception):
     except Exception:  # the error page itself failed: still answer, plainly
         current_app.logger.exception("error page failed on %s", request.path)
         return "Something went wrong on our side.\n", 500, {"Content-Type": "text/plain; charset=utf-8"}
-
-
-def init_app(app: Flask) -> None:
-    app.register_error_handler(HTTPException, render_error)
-    app.register_error_handler(Exception, render_unexpected)

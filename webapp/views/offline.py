@@ -1,14 +1,17 @@
-"""What makes Lockstep an installable, offline app: manifests, the service worker, its precache list."""
+"""What makes Lockstep an installable, offline app: the service worker, each locale's manifest
+and precache list, and what the worker shows for a page it has not saved."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
-from .. import i18n, sitemap
+from .. import headers, i18n, sitemap
 from ..assets import asset
-from .pages import bp as pages_bp, catalog
+from ..inventory import listed, unlisted
+from .locale import catalog
 
 bp = Blueprint("offline", __name__)
 
@@ -23,17 +26,21 @@ def shell_assets() -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in SHELL_SUFFIXES)
 
 
-@bp.get("/sw.js")
+@headers.worker
 def service_worker():
-    """At the root so its scope covers every locale; its text changes with every site version."""
-    response = current_app.response_class(
-        render_template("sw.js", version=current_app.config["SITE_VERSION"]),
-        mimetype="text/javascript")
-    response.headers["Cache-Control"] = "no-cache"  # browsers re-check it; never stuck on an old one
-    return response
+    """At the root so its scope covers every locale; its text changes with every site version.
+    The locale codes come from the one list, never from a pattern written into the script."""
+    script = render_template("offline/sw.js", version=current_app.config["SITE_VERSION"],
+                             locales=json.dumps([loc.url_code for loc in i18n.LOCALES]))
+    return current_app.response_class(script, mimetype="text/javascript")
 
 
-@pages_bp.get("/manifest.webmanifest")
+# The worker sits at /sw.js (outside /<locale>/) so that one registration covers every locale.
+bp.record_once(lambda state: state.app.add_url_rule("/sw.js", "offline_worker", service_worker))
+
+
+@bp.get("/manifest.webmanifest")
+@unlisted("fetched by the browser from each page's <link rel=manifest>; the export writes it per locale")
 def manifest():
     loc = i18n.current_locale()
     icons = [
@@ -43,7 +50,7 @@ def manifest():
          "purpose": "maskable"},
         {"src": asset("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
     ]
-    home = url_for("pages.home")
+    home = url_for("locale.reading.home")
     body = {
         "id": home, "name": _("Lockstep: encrypt your chats"), "short_name": "Lockstep",
         "description": _("Turn on end-to-end encryption in your messaging apps, check that it is on, "
@@ -57,9 +64,10 @@ def manifest():
     return response
 
 
-@pages_bp.get("/precache.json")
+@bp.get("/precache.json")
+@unlisted("the list of what is precached; the worker fetches it, the export writes it per locale")
 def precache_list():
-    """Everything the service worker saves for offline use in this locale, generated from the catalog."""
+    """Everything the service worker saves for offline use in this locale, from the route inventory."""
     code = i18n.current_locale().url_code
     return jsonify({
         "version": current_app.config["SITE_VERSION"],
@@ -69,12 +77,15 @@ def precache_list():
     })
 
 
-@pages_bp.get("/offline/")
+@bp.get("/offline/")
+@listed()
 def offline():
-    return render_template("pages/offline.html", apps=list(catalog()))
+    return render_template("offline/offline.html", apps=list(catalog()))
 
 
-@pages_bp.get("/offline/fragment")
+@bp.get("/offline/fragment")
+@listed(fragment=True)
+@headers.fragment
 def offline_fragment():
     """What an htmx swap shows when neither the network nor the cache has the fragment."""
     return render_template("partials/offline_fragment.html")

@@ -3,7 +3,12 @@
 // It never reads or writes progress (that lives in localStorage, out of its reach).
 const VERSION = {{ version|tojson }};
 const CACHE = `lockstep-${VERSION}`;
-const LOCALE = /^\/([a-z]{2}(?:-[a-z]{2})?)\//;
+// The locale codes of webapp/i18n.py, the one list (never a pattern that a new code could miss).
+const LOCALES = new Set({{ locales|safe }});
+const localeOf = (pathname) => {
+  const first = pathname.split("/")[1];
+  return LOCALES.has(first) ? first : null;
+};
 
 // Install: save the pages of every language this browser had saved before, so an update
 // keeps working offline. A first visit saves its language when the page asks ("precache").
@@ -13,8 +18,8 @@ self.addEventListener("install", (event) => {
     for (const name of await caches.keys()) {
       if (!name.startsWith("lockstep-") || name === CACHE) continue;
       for (const request of await (await caches.open(name)).keys()) {
-        const match = new URL(request.url).pathname.match(/^\/([a-z-]+)\/precache\.json$/);
-        if (match) locales.add(match[1]);
+        const { pathname } = new URL(request.url);
+        if (pathname.endsWith("/precache.json") && localeOf(pathname)) locales.add(localeOf(pathname));
       }
     }
     for (const locale of locales) await precache(locale);
@@ -33,7 +38,7 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") self.skipWaiting();
-  if (event.data?.type === "precache" && LOCALE.test(`/${event.data.locale}/`)) {
+  if (event.data?.type === "precache" && LOCALES.has(event.data.locale)) {
     const url = event.data.url;  // a path on this origin only: never "//other.host/..."
     const page = typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : null;
     event.waitUntil(precache(event.data.locale).then(async () => {
@@ -118,15 +123,19 @@ async function respond(event, request, url) {
 }
 
 async function offlineAnswer(request, url, cache) {
-  const locale = (url.pathname.match(LOCALE) || [null, "en"])[1];
+  const locale = localeOf(url.pathname) || "en";
   if (request.headers.get("HX-Request") && !request.headers.get("HX-History-Restore-Request")) {
     // htmx does not swap errors, so a 200 fragment saying "offline" beats a silent failure.
     return (await cache.match(`/${locale}/offline/fragment`))
       || new Response('<p class="notice notice--warning" role="status">Offline.</p>',
                       { headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
-  // The same page without its query (e.g. another platform filter) is better than nothing.
-  return (await cache.match(request.url, { ignoreSearch: true, ignoreVary: true }))
-    || (await cache.match(`/${locale}/offline/`))
-    || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  // Never the same path with another query: that would show another filter's or another
+  // guide's content under this URL. The offline page of this language, or of any saved one.
+  const fallbacks = [locale, ...LOCALES].map((code) => `/${code}/offline/`);
+  for (const fallback of fallbacks) {
+    const page = await cache.match(fallback);
+    if (page) return page;
+  }
+  return new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

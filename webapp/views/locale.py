@@ -1,20 +1,17 @@
-"""Reading pages, all under /<locale>/: home, one app's checklist, and its steps fragment."""
+"""The /<locale>/ parent blueprint: reads and injects the locale once for every page below it,
+and the request arguments those pages share (the app, the ?platform= filter)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, g, render_template, request
+from flask import Blueprint, abort, current_app, g, request
 from flask_babel import gettext as _
 from werkzeug.routing import RequestRedirect
 
 from .. import i18n
 from ..catalog import App, Catalog, vocab
 
-bp = Blueprint("pages", __name__, url_prefix="/<locale>")
+bp = Blueprint("locale", __name__, url_prefix="/<locale>")
 
 MAX_ID_SHOWN = 40
-
-
-def catalog() -> Catalog:
-    return current_app.extensions["catalog"]
 
 
 @bp.url_value_preprocessor
@@ -34,6 +31,10 @@ def add_locale(endpoint, values):
     values.setdefault("locale", i18n.current_locale().url_code)
 
 
+def catalog() -> Catalog:
+    return current_app.extensions["catalog"]
+
+
 def get_app_or_404(app_id: str) -> App:
     app = catalog().get(app_id)
     if app is None:
@@ -50,34 +51,3 @@ def platform_arg() -> str | None:
         names = ", ".join(str(label) for label in vocab.PLATFORMS.values())
         abort(400, description=_("Unknown platform. Choose one of: %(names)s.", names=names))
     return values[0]
-
-
-@bp.get("/")
-def home():
-    return render_template("pages/home.html", apps=list(catalog()), retired=catalog().topics.retired)
-
-
-@bp.get("/progress/")
-def progress():
-    """Export, import and reset of the ticks; all of it happens in the browser."""
-    return render_template("pages/progress.html")
-
-
-@bp.get("/<app_id>/")
-def app_page(app_id: str):
-    retired = next((r for r in catalog().topics.retired if r.id == app_id), None)
-    if retired:
-        return render_template("pages/retired.html", retired=retired)
-    app = get_app_or_404(app_id)
-    has_objection = any(s.kind == "object" for s in app.steps)
-    return render_template("pages/app.html", app=app, platform=platform_arg(), has_objection=has_objection)
-
-
-@bp.get("/<app_id>/steps")
-def app_steps(app_id: str):
-    """The checklist fragment the platform filter swaps in; the app page includes the same template."""
-    app = get_app_or_404(app_id)
-    response = current_app.make_response(
-        render_template("partials/checklist.html", app=app, platform=platform_arg()))
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response
