@@ -9,7 +9,7 @@ from webapp.catalog import vocab
 
 CSS = (Path(__file__).resolve().parent.parent / "static" / "css" / "app.css").read_text()
 REQUIRED_APPS = {"whatsapp", "messenger", "instagram", "facebook", "signal", "imessage", "google-messages",
-                 "telegram", "snapchat", "discord", "x", "viber", "line", "threema", "wire", "zoom"}
+                 "telegram", "snapchat", "discord", "x", "viber", "line", "threema", "wire", "zoom", "threads", "bluesky", "element", "simplex"}
 
 
 def test_all_sixteen_apps_and_the_skype_note_are_there(catalog):
