@@ -21,10 +21,10 @@ document.addEventListener("htmx:afterSettle", (event) => {
   if (event.target.id === "walk") event.target.focus();
 });
 
-// Offline, a swap that picks part of a page (hx-select) would find nothing in the service
+// Offline, a swap that picks part of a page (data-hx-select) would find nothing in the service
 // worker's "you are offline" fragment and blank the screen: keep the page, show the message.
 document.addEventListener("htmx:beforeSwap", (event) => {
-  const selector = event.detail.requestConfig?.elt?.getAttribute("hx-select");
+  const selector = event.detail.requestConfig?.elt?.getAttribute("data-hx-select");
   const response = event.detail.serverResponse || "";
   if (!selector || !response.includes("offline-fragment")) return;
   event.detail.shouldSwap = false;

@@ -58,8 +58,8 @@ def test_app_walkthrough_has_one_step_per_screen_and_plain_links(client, catalog
     first = client.get("/en/whatsapp/walk/").get_data(as_text=True)
     assert step_ids(first) == [steps[0].id]
     assert f"Step 1 of {len(steps)}" in first
-    assert 'href="/en/whatsapp/walk/2"' in first and 'hx-get="/en/whatsapp/walk/2"' in first
-    assert 'hx-push-url="true"' in first and 'hx-select="#walk"' in first
+    assert 'href="/en/whatsapp/walk/2"' in first and 'data-hx-get="/en/whatsapp/walk/2"' in first
+    assert 'data-hx-push-url="true"' in first and 'data-hx-select="#walk"' in first
     last = client.get(f"/en/whatsapp/walk/{len(steps)}").get_data(as_text=True)
     assert step_ids(last) == [steps[-1].id]
     assert f'href="/en/whatsapp/walk/{len(steps) - 1}"' in last

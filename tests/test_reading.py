@@ -70,8 +70,8 @@ def test_steps_fragment_has_its_own_url_and_is_not_a_full_page(client):
 def test_filter_links_work_without_js_and_drive_htmx(client):
     html = client.get("/en/whatsapp/").get_data(as_text=True)
     assert 'href="/en/whatsapp/?platform=ios"' in html
-    assert 'hx-get="/en/whatsapp/steps?platform=ios"' in html
-    assert 'hx-push-url="/en/whatsapp/?platform=ios"' in html
+    assert 'data-hx-get="/en/whatsapp/steps?platform=ios"' in html
+    assert 'data-hx-push-url="/en/whatsapp/?platform=ios"' in html
 
 
 @pytest.mark.parametrize("url", ["/en/", "/en/whatsapp/", "/en/whatsapp/steps", "/en/nope/"])

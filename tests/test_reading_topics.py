@@ -92,7 +92,7 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
-        for name in ("href", "src", "hx-get", "action"):
+        for name in ("href", "src", "data-hx-get", "action"):
             if attrs.get(name):
                 self.links.append(attrs[name])
 
