@@ -5,6 +5,7 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from flask import Flask, g, request, url_for
+from markupsafe import Markup
 from babel.dates import format_skeleton
 from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
 
@@ -20,8 +21,13 @@ def translate_content(text: str) -> str:
     return gettext(text) if text else ""
 
 
-def menu_label(label: str, app_id: str) -> str:
-    return pgettext(f"{app_id} menu", label)
+def menu_label(label: str, app_id: str) -> Markup:
+    """The app's own label in the page's language. Where the app shows no such label (or nobody
+    has confirmed it), the English label stays, marked as English for screen readers."""
+    shown = pgettext(f"{app_id} menu", label)
+    if shown == label and i18n.current_locale().url_code != i18n.DEFAULT_LOCALE:
+        return Markup('<span lang="en" class="label-en">{}</span>').format(label)
+    return Markup.escape(shown)
 
 
 def long_date(value: dt.date) -> str:
