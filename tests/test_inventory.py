@@ -34,7 +34,8 @@ def test_navigation_comes_from_the_inventory(app, client):
     with app.test_request_context("/en/"):
         nav = [endpoint for endpoint, _label in inventory.navigation()]
     assert nav == ["locale.reading.home", "locale.reading.compare", "locale.reading.rumors",
-                   "locale.reading.ai_training", "locale.reading.changes", "locale.workshop.workshop"]
+                   "locale.reading.ai_training", "locale.reading.changes", "locale.reading.about",
+                   "locale.workshop.workshop"]
     html = client.get("/en/").get_data(as_text=True)
     for url in ("/en/compare/", "/en/rumors/", "/en/ai-training/", "/en/changes/", "/en/workshop/"):
         assert f'href="{url}"' in html

@@ -128,3 +128,54 @@ def test_uppercase_locale_redirects_to_the_canonical_url(client):
 def test_empty_platform_means_all(client, catalog):
     html = client.get("/en/whatsapp/?platform=").get_data(as_text=True)
     assert len(re.findall(r'data-step="', html)) == len(catalog.get("whatsapp").steps)
+
+
+def test_home_answers_the_top_rumor_first_then_meta_apps(client, catalog):
+    html = client.get("/en/").get_data(as_text=True)
+    top = catalog.topics.rumors[0]
+    answer = html.index('class="answer__verdict"')
+    assert html.index("<h1") == html.index('<h1 id="answer-heading"') and answer < html.index('class="app-list"')
+    assert top.what_is_true.split(". ")[0] in html[answer:answer + 400]
+    names = re.findall(r'app-card__name"><a [^>]*>([^<]*)', html)
+    meta = [a.name for a in catalog if a.vendor == "Meta"]
+    assert set(names[:len(meta)]) == set(meta) and names[0] == "WhatsApp"
+    assert names[len(meta):] == sorted(names[len(meta):], key=str.lower)
+
+
+def test_home_cards_show_every_surface(client, catalog):
+    html = client.get("/en/").get_data(as_text=True)
+    card = html[html.index('data-search="messenger'):]
+    card = card[:card.index("</li>\n  </ul>") if "</li>\n  </ul>" in card else 2000]
+    for surface in ("One-to-one chats", "Group chats", "Calls", "Backups"):
+        assert surface in card
+
+
+@pytest.mark.parametrize("query, shown, hidden", [("sig", "Signal", "WhatsApp"), ("meta", "WhatsApp", "Signal"),
+                                                 ("  SIGNAL ", "Signal", "Zoom")])
+def test_home_search_works_without_javascript(client, query, shown, hidden):
+    html = client.get("/en/", query_string={"q": query}).get_data(as_text=True)
+    names = re.findall(r'app-card__name"><a [^>]*>([^<]*)', html)
+    assert shown in names and hidden not in names
+
+
+def test_home_search_with_no_match_says_so(client):
+    response = client.get("/en/", query_string={"q": "<b>nothing</b>"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "No app matches “&lt;b&gt;nothing&lt;/b&gt;”." in html
+
+
+@pytest.mark.parametrize("alias, canonical", [("iphone", "ios"), ("iPad", "ios"), ("mac", "desktop"),
+                                              ("windows", "desktop"), ("browser", "web")])
+def test_platform_aliases_redirect_to_the_canonical_value(client, alias, canonical):
+    response = client.get(f"/en/whatsapp/?platform={alias}&x=1")
+    assert response.status_code == 308
+    assert response.headers["Location"] == f"/en/whatsapp/?platform={canonical}&x=1"
+
+
+def test_about_page_says_how_facts_are_checked_and_where_to_report():
+    from webapp import create_app
+    client = create_app({"TESTING": True, "REPORT_URL": "mailto:fix@lockstep.example"}).test_client()
+    html = client.get("/en/about/").get_data(as_text=True)
+    assert 'href="mailto:fix@lockstep.example"' in html and "Secondary sources only" in html
+    unset = create_app({"TESTING": True}).test_client().get("/en/about/").get_data(as_text=True)
+    assert "has no address for reports" in unset and "mailto:" not in unset

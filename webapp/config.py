@@ -15,6 +15,8 @@ def defaults(root: Path) -> dict:
         # Set by `flask export`: hides what needs the server (filters, workshop builder).
         "STATIC_EXPORT": False,
         "PUBLIC_URL": "",
+        # Where visitors report a mistake (shown as a plain link on the About page; nothing loaded).
+        "REPORT_URL": "",
         # Brotli where the browser takes it (all current ones), gzip otherwise. Static files
         # are sent as streams, which Flask-Compress only brotlis.
         "COMPRESS_ALGORITHM": ["br", "gzip"],
@@ -33,6 +35,11 @@ def from_environment(environ=os.environ) -> dict:
         result["CONTENT_DIR"] = environ["LOCKSTEP_CONTENT_DIR"]
     if environ.get("LOCKSTEP_PUBLIC_URL"):
         result["PUBLIC_URL"] = environ["LOCKSTEP_PUBLIC_URL"]
+    if environ.get("LOCKSTEP_REPORT_URL"):
+        url = environ["LOCKSTEP_REPORT_URL"]
+        if not url.startswith(("https://", "mailto:")):
+            raise ConfigError("LOCKSTEP_REPORT_URL must start with https:// or mailto:")
+        result["REPORT_URL"] = url
     if environ.get("LOCKSTEP_PROXIES"):
         try:
             result["TRUSTED_PROXIES"] = int(environ["LOCKSTEP_PROXIES"])

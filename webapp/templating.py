@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from flask import Flask, g, request, url_for
@@ -28,6 +29,14 @@ def menu_label(label: str, app_id: str) -> Markup:
     if shown == label and i18n.current_locale().url_code != i18n.DEFAULT_LOCALE:
         return Markup('<span lang="en" class="label-en">{}</span>').format(label)
     return Markup.escape(shown)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?。؟])\s+")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a translated text (rumor cards lead with their one-sentence answer)."""
+    return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def long_date(value: dt.date) -> str:
@@ -79,7 +88,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date, evidence_month=evidence_month, evidence_date=evidence_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=format_number)
     app.jinja_env.globals.update(progress_template=progress_template, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute)

@@ -2,6 +2,8 @@
 and the request arguments those pages share (the app, the ?platform= filter)."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import gettext as _
 from werkzeug.routing import RequestRedirect
@@ -42,11 +44,22 @@ def get_app_or_404(app_id: str) -> App:
     return app
 
 
+# What people type or say for a platform; each redirects to the one canonical value.
+PLATFORM_ALIASES = {"iphone": "ios", "ipad": "ios", "ipados": "ios", "apple": "ios", "mac": "desktop",
+                    "macos": "desktop", "windows": "desktop", "linux": "desktop", "pc": "desktop",
+                    "computer": "desktop", "browser": "web"}
+
+
 def platform_arg() -> str | None:
-    """The ?platform= filter: absent or empty means all platforms; anything unknown is a 400."""
+    """The ?platform= filter: absent or empty means all platforms; an alias (iphone, mac, …)
+    redirects to its canonical value; anything unknown is a 400."""
     values = request.args.getlist("platform")
     if not values or values == [""]:
         return None
+    if len(values) == 1 and values[0].lower() in PLATFORM_ALIASES:
+        args = request.args.copy()
+        args.setlist("platform", [PLATFORM_ALIASES[values[0].lower()]])
+        raise RequestRedirect(f"{request.script_root}{request.path}?{urlencode(list(args.items(multi=True)))}")
     if len(values) > 1 or values[0] not in vocab.PLATFORMS:
         names = ", ".join(str(label) for label in vocab.PLATFORMS.values())
         abort(400, description=_("Unknown platform. Choose one of: %(names)s.", names=names))

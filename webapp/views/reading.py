@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_htmx import make_response
@@ -34,10 +34,22 @@ def every_app_and_platform(cat):
     return every_app(cat) + [{"app_id": app.id, "platform": code} for app in cat for code in app.platforms]
 
 
+MAX_QUERY = 40
+
+
 @bp.get("/")
 @listed(nav=_l("All apps"))
 def home():
-    return render_template("reading/home.html", apps=list(catalog()), retired=catalog().topics.retired)
+    """The top rumor answered first, then the apps: Meta's first (most of the fear is about them).
+    `?q=` filters without JavaScript; with it, the same filter runs as you type."""
+    query = " ".join(request.args.get("q", "").split())[:MAX_QUERY]
+    apps = [app for app in catalog() if query.lower() in f"{app.name} {app.vendor} {app.id}".lower()]
+    rumors = catalog().topics.rumors
+    return render_template("reading/home.html", query=query, top_rumor=rumors[0] if rumors else None,
+                           # Meta's apps with the most to do come first; the others alphabetically.
+                           meta_apps=sorted((a for a in apps if a.vendor == "Meta"), key=lambda a: -len(a.steps)),
+                           other_apps=sorted((a for a in apps if a.vendor != "Meta"), key=lambda a: a.name.lower()),
+                           retired=catalog().topics.retired)
 
 
 @bp.get("/compare/")
@@ -66,6 +78,14 @@ def ai_training():
 @listed(nav=_l("Changes"))
 def changes():
     return render_template("reading/changes.html", changes=catalog().changes)
+
+
+@bp.get("/about/")
+@listed(nav=_l("About"))
+def about():
+    """Who makes Lockstep, how its facts are checked, and where to report a mistake."""
+    return render_template("reading/about.html", evidence=catalog().evidence,
+                           report_url=current_app.config["REPORT_URL"])
 
 
 @bp.get("/progress/")
