@@ -57,9 +57,9 @@ def text(*, translate: str | None = None, context: str | None = None, default=MI
     return _field("text", default, translate=translate, context=context)
 
 
-def texts(*, translate: str, context: str | None = None, key: str | None = None, default=MISSING) -> Any:
+def texts(*, translate: str, context: str | None = None, default=MISSING) -> Any:
     """A non-empty list of non-empty texts, each a message for translators."""
-    return _field("texts", default, translate=translate, context=context, key=key)
+    return _field("texts", default, translate=translate, context=context)
 
 
 def url() -> Any:
