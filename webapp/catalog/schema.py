@@ -4,8 +4,8 @@ A record is a dataclass in `model.py`; each field made with one of the functions
 `Spec` in its metadata, and `reader.py` walks those fields to read and check a file. A field with a
 dataclass default is optional, one without is required. Templates in `translate`, `context` and
 `prefix` are filled from what the reader knows at that point: `{app}` (the app's id), `{id}` (the
-record's id), `{key}` (the key a record sits under in its parent mapping), `{file}` (the file's name without .yaml) and `{what}` (the record as
-problems name it, e.g. "step whatsapp.verify.code").
+record's id), `{key}` (the key a record sits under in its parent mapping), `{file}` (the file's
+name without .yaml) and `{what}` (the record as problems name it, e.g. "step whatsapp.verify.code").
 """
 from __future__ import annotations
 
