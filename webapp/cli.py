@@ -1,6 +1,8 @@
-"""`flask translate extract|init|update|compile`: pybabel with this project's settings."""
+"""`flask translate extract|init|update|compile`: pybabel with this project's settings.
+`flask content audit|check-links`: maintainer tools for the content files."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -8,9 +10,11 @@ from pathlib import Path
 
 import click
 from babel.messages.pofile import read_po
+from flask import current_app
 from flask.cli import AppGroup
 
 from . import i18n
+from .catalog.audit import audit
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -75,3 +79,65 @@ def compile_command():
         pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
     else:
         click.echo("no translations to compile")
+
+
+content = AppGroup("content", help="Maintainer tools for the content files (they never change a file).")
+
+
+@content.command("audit")
+@click.option("--days", type=click.IntRange(min=0), default=180, show_default=True,
+              help="A source read longer ago than this many days is listed.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any finding (for CI).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Audit as of this day (YYYY-MM-DD) instead of today.")
+def audit_command(days, strict, today):
+    """List what most needs reading again, one `path: id: what` line per finding: sources not
+    read for more than DAYS days or never re-read (read: unread); statuses, steps, collectible
+    claims and rumors resting only on cited or secondary sources; statuses without a first-hand
+    vendor source; steps without a menu path in apps whose other steps have one."""
+    day = today.date() if today else dt.date.today()
+    findings = audit(current_app.extensions["catalog"], Path(current_app.config["CONTENT_DIR"]), day, days)
+    for finding in findings:
+        click.echo(str(finding))
+    click.echo(f"{len(findings)} finding{'' if len(findings) == 1 else 's'} as of {day}", err=True)
+    if strict and findings:
+        sys.exit(1)
+
+
+def _rewrite(ctx, param, values):
+    pairs = []
+    for value in values:
+        prefix, sep, replacement = value.partition("=")
+        if not sep or not prefix or not replacement:
+            raise click.BadParameter(f"expected PREFIX=REPLACEMENT, got {value!r}")
+        pairs.append((prefix, replacement))
+    return pairs
+
+
+@content.command("check-links")
+@click.option("--concurrency", type=click.IntRange(1, 16), default=4, show_default=True,
+              help="Requests in flight at once.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10, show_default=True,
+              help="Seconds to wait for a server (to connect, and between bytes).")
+@click.option("--rewrite", "rewrites", multiple=True, callback=_rewrite, metavar="PREFIX=REPLACEMENT",
+              help="Fetch URLs starting with PREFIX from REPLACEMENT instead, e.g. a local mirror or a test "
+                   "server (https://example.org=http://127.0.0.1:8000); reports name the cited URL. Repeatable.")
+def check_links_command(concurrency, timeout, rewrites):
+    """Fetch every distinct source URL once (HEAD, or GET when HEAD is refused), following and
+    reporting redirects, and list dead links (4xx, 5xx, timeouts, connection errors). Needs
+    internet access; exit status 1 when any link is dead.
+
+    Reachable is not the same as read: this never changes a `checked` date or any file. Update
+    `checked` only after reading the page again, and what it says."""
+    from .catalog.links import Rewrites, check_links, describe, source_urls  # httpx only when checking links
+
+    urls = source_urls(current_app.extensions["catalog"])
+    results = check_links(urls, concurrency=concurrency, timeout=timeout, rewrites=Rewrites(rewrites))
+    for result in results:
+        click.echo(describe(result))
+    dead = [r for r in results if r.dead]
+    moved = [r for r in results if not r.dead and r.redirects]
+    click.echo(f"{len(results)} URLs: {len(results) - len(dead) - len(moved)} ok, {len(moved)} redirected, "
+               f"{len(dead)} dead. No file was changed (reachable is not read).")
+    if dead:
+        sys.exit(1)

@@ -14,7 +14,7 @@ def extract_content(fileobj, keywords, comment_tags, options):
     """Yield (lineno, funcname, message, comments) as Babel's extractor protocol expects."""
     path = Path(getattr(fileobj, "name", "<content>"))
     if path.parent.name == "topics":
-        _, _, _, reader = read_topic(fileobj, str(path), path.stem)
+        _, reader = read_topic(fileobj, str(path), path.stem)
         problems, messages = reader.problems, reader.messages
     else:
         app, problems = read_app(fileobj, str(path))

@@ -1,9 +1,21 @@
-"""Plain, immutable records built by the loader; templates read these directly."""
+"""The content records: plain, immutable dataclasses that templates read directly.
+
+They are also the schema of the content files: each field made with a `schema` function says
+whether its key is required, what kind of value it holds and, for visible text, the comment
+translators see. `reader.py` reads a file by walking these fields; `checks.py` holds the rules
+that span fields or records.
+"""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import ClassVar
+
+from . import schema, vocab
+from .schema import Record
+
+READ = frozenset(vocab.READING) - {"unread"}  # the reading modes in which somebody did read something
 
 
 @dataclass(frozen=True)
@@ -24,19 +36,22 @@ class Evidence:
     month_only: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """A cited page, with how and when we really read it (vocab.READING)."""
 
-    url: str
-    title: str
-    read: str  # own-page, stored-copy, cited or unread
-    checked: dt.date | None = None  # the day we read it (or, when cited, read the citing text)
-    copy_date: Evidence | None = None  # stored-copy: the date of the copy we read
-    cited_in: str = ""  # cited: the source that cites it
-    cited_date: Evidence | None = None  # cited: the date of that citing text
-    lang: str = "en"  # language of the source's title, kept as published
-    secondary: bool = False  # a news or aggregator copy, not the vendor's own page
+    SCHEMA: ClassVar[Record] = Record("{what}: source", whole=True)
+
+    url: str = schema.url()
+    title: str = schema.text()  # as published
+    read: str = schema.choice(vocab.READING)  # own-page, stored-copy, cited or unread
+    # the day we read it (or, when cited, read the citing text)
+    checked: dt.date | None = schema.optional_date(needed_by=READ)
+    copy_date: Evidence | None = schema.evidence_date(needed_by=frozenset({"stored-copy"}))  # the copy we read
+    cited_in: str = schema.optional_text(needed_by=frozenset({"cited"}))  # the source that cites it
+    cited_date: Evidence | None = schema.evidence_date(needed_by=frozenset({"cited"}))  # the date of that text
+    lang: str = schema.optional_text(default="en")  # language of the source's title, kept as published
+    secondary: bool = schema.flag()  # a news or aggregator copy, not the vendor's own page
 
     @property
     def evidence(self) -> Evidence | None:
@@ -79,16 +94,19 @@ class Sourced:
         return "secondary"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step(Sourced):
-    id: str
-    rev: int
-    kind: str
-    platforms: tuple[str, ...]
-    title: str
-    body: str
-    menu: tuple[str, ...]
-    sources: tuple[Source, ...]
+    SCHEMA: ClassVar[Record] = Record("step", "step {id}")
+
+    id: str = schema.ident("{app}")  # <app>.<topic>.<action>, never reused
+    rev: int = schema.integer()
+    kind: str = schema.choice(vocab.STEP_KINDS)
+    platforms: tuple[str, ...] = schema.choices(vocab.PLATFORMS)
+    title: str = schema.text(translate="{id}: step title")
+    body: str = schema.text(translate="{id}: step text")
+    menu: tuple[str, ...] = schema.texts(context="{app} menu", default=(),
+                                         translate="{id}: label of a menu item in {app}; use the app's own wording")
+    sources: tuple[Source, ...] = schema.records(Source)
 
     def applies_to(self, platform: str | None) -> bool:
         return platform is None or platform in self.platforms
@@ -99,47 +117,61 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SurfaceStatus(Sourced):
-    surface: str
-    value: str
-    note: str
-    sources: tuple[Source, ...]
+    SCHEMA: ClassVar[Record] = Record("status {key!r}")
+
+    surface: str = schema.parent_key()
+    value: str = schema.choice(vocab.STATUSES)
+    note: str = schema.text(translate="{app}: E2EE status of {key}")
+    sources: tuple[Source, ...] = schema.records(Source)
+    verified: dt.date | None = schema.typed_date()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Claim(Sourced):
     """Something the company can still collect even with E2EE."""
 
-    id: str
-    category: str
-    confidence: str
-    text: str
-    sources: tuple[Source, ...]
+    SCHEMA: ClassVar[Record] = Record("claim", "claim {id}")
+
+    id: str = schema.ident("{app}")
+    category: str = schema.choice(vocab.CLAIM_CATEGORIES)
+    confidence: str = schema.choice(vocab.CONFIDENCE)  # disputed facts are shown as disputed
+    text: str = schema.text(translate="{id}: what stays collectible")
+    sources: tuple[Source, ...] = schema.records(Source)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Change:
-    date: dt.date
-    note: str
-    step: str | None = None
-    rev: int | None = None
+    """A dated entry of the changes page; with `step` and `rev`, the change that raised a step's rev."""
+
+    SCHEMA: ClassVar[Record] = Record("change")
+
+    date: dt.date = schema.date()
+    note: str = schema.text(translate="{app}: entry of the changes page")
+    step: str | None = schema.ident("{app}", default=None)
+    rev: int | None = schema.integer(default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class App:
-    id: str
-    name: str
-    vendor: str
-    summary: str
-    platforms: tuple[str, ...]
-    statuses: dict[str, SurfaceStatus]
-    steps: tuple[Step, ...]
-    claims: tuple[Claim, ...]
-    changes: tuple[Change, ...]
-    verification: str = "none"
-    notice: str = ""
-    path: str = ""
+    """One app file, `apps/<id>.yaml`."""
+
+    SCHEMA: ClassVar[Record] = Record("app", root=True, sections=True, names="app")
+
+    id: str = schema.slug(fatal=True, file_name=True)
+    name: str = schema.text()
+    vendor: str = schema.text()
+    summary: str = schema.text(translate="{app}: one-line summary")
+    platforms: tuple[str, ...] = schema.choices(vocab.PLATFORMS)
+    statuses: dict[str, SurfaceStatus] = schema.keyed(SurfaceStatus, vocab.SURFACES, key="status")
+    steps: tuple[Step, ...] = schema.records(Step)
+    claims: tuple[Claim, ...] = schema.records(Claim, key="collectible")
+    changes: tuple[Change, ...] = schema.records(Change, newest_first="date", default=())
+    verification: str = schema.choice(vocab.VERIFICATION)
+    notice: str = schema.text(translate="{app}: warning shown at the top of the page", default="")
+    verified: dt.date | None = schema.typed_date()
+    path: str = field(default="", compare=False)  # as problems name it, set by the loader
     messages: tuple[Message, ...] = field(default=(), compare=False, repr=False)
 
     @property
@@ -191,7 +223,7 @@ class App:
 @dataclass(frozen=True)
 class Catalog:
     apps: dict[str, App]
-    topics: "Topics" = None
+    topics: Topics = field(default_factory=lambda: Topics())
 
     @property
     def changes(self) -> list[tuple["App", Change]]:
@@ -213,47 +245,52 @@ class Catalog:
     def steps(self) -> dict[str, Step]:
         return {step_id: step for step_id, (_, step) in self.step_index.items()}
 
-    @property
-    def evidence(self) -> Evidence | None:
-        """Up to when any fact on the site was checked (the footer and the About text)."""
-        return max((app.evidence for app in self if app.evidence), default=None)
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rumor(Sourced):
     """A claim going around, what is true and what is not, and the steps that help."""
 
-    id: str
-    claim: str
-    verdict: str
-    what_is_true: str
-    what_is_not: str
-    helps: tuple[str, ...]  # step ids
-    sources: tuple[Source, ...]
+    SCHEMA: ClassVar[Record] = Record("rumor", "rumor {id}")
+
+    id: str = schema.ident("rumor")
+    claim: str = schema.text(translate="{id}: the rumor, as people repeat it")
+    verdict: str = schema.choice(vocab.RUMOR_VERDICTS)
+    what_is_true: str = schema.text(translate="{id}: what is true")
+    what_is_not: str = schema.text(translate="{id}: what is not true")
+    helps: tuple[str, ...] = schema.step_refs()
+    sources: tuple[Source, ...] = schema.records(Source)
+    checked: dt.date | None = schema.typed_date()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RetiredApp(Sourced):
-    id: str
-    name: str
-    vendor: str
-    retired: dt.date
-    note: str
-    sources: tuple[Source, ...]
+    """An app that no longer exists, so people who search for it learn where to go."""
+
+    SCHEMA: ClassVar[Record] = Record("retired app", "retired app {id}")
+
+    id: str = schema.slug()
+    name: str = schema.text()
+    vendor: str = schema.text()
+    retired: dt.date = schema.date()
+    note: str = schema.text(translate="{id}: note on a retired app")
+    sources: tuple[Source, ...] = schema.records(Source)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Explainer(Sourced):
     """A topic page (the EU AI-training objection): facts, lists, and the app steps that act on it."""
 
-    id: str
-    title: str
-    summary: str
-    uses: tuple[str, ...]
-    excludes: tuple[str, ...]
-    notes: tuple[str, ...]
-    steps: tuple[str, ...]  # step ids, shown from their app files (one source of truth)
-    sources: tuple[Source, ...]
+    SCHEMA: ClassVar[Record] = Record("explainer", "explainer {file}", root=True)
+
+    id: str = schema.slug(file_name=True)
+    title: str = schema.text(translate="{file}: page title")
+    summary: str = schema.text(translate="{file}: summary")
+    uses: tuple[str, ...] = schema.texts(translate="{what}: uses")
+    excludes: tuple[str, ...] = schema.texts(translate="{what}: excludes")
+    notes: tuple[str, ...] = schema.texts(translate="{what}: notes")
+    steps: tuple[str, ...] = schema.step_refs()  # shown from their app files (one source of truth)
+    sources: tuple[Source, ...] = schema.records(Source)
+    verified: dt.date | None = schema.typed_date()
 
 
 @dataclass(frozen=True)
@@ -261,4 +298,3 @@ class Topics:
     rumors: tuple[Rumor, ...] = ()
     retired: tuple[RetiredApp, ...] = ()
     explainers: dict[str, Explainer] = field(default_factory=dict)
-    messages: tuple[Message, ...] = field(default=(), compare=False, repr=False)
