@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, config, headers, i18n, templating, version
 from .catalog import load_catalog
-from .cli import translate
+from .cli import content, translate
 from .export import export_command
 from .views import errors, locale, offline, reading, site, workshop
 
@@ -58,5 +58,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(locale.bp)
 
     app.cli.add_command(translate)
+    app.cli.add_command(content)
     app.cli.add_command(export_command)
     return app

@@ -245,6 +245,11 @@ class Catalog:
     def steps(self) -> dict[str, Step]:
         return {step_id: step for step_id, (_, step) in self.step_index.items()}
 
+    @property
+    def evidence(self) -> Evidence | None:
+        """Up to when any fact on the site was checked (the About page)."""
+        return max((app.evidence for app in self if app.evidence), default=None)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Rumor(Sourced):
