@@ -126,3 +126,12 @@ def test_no_internal_link_is_dead(client):
     assert len(seen) > 40
     for origin, page, fragment in anchors:
         assert fragment in ids.get(page, set()), f"#{fragment} missing on {page} (linked from {origin})"
+
+
+def test_rumor_cards_lead_with_the_verdict_in_one_sentence(client, catalog):
+    html = client.get("/en/rumors/").get_data(as_text=True)
+    for rumor in catalog.topics.rumors:
+        card = html[html.index(f'id="{rumor.id}"'):]
+        answer = card.index('class="rumor__answer"')
+        assert answer < card.index("What is true")
+        assert rumor.what_is_true.split(". ")[0].rstrip(".") in card[answer:answer + 600]
