@@ -134,4 +134,4 @@ def test_rumor_cards_lead_with_the_verdict_in_one_sentence(client, catalog):
         card = html[html.index(f'id="{rumor.id}"'):]
         answer = card.index('class="rumor__answer"')
         assert answer < card.index("What is true")
-        assert rumor.what_is_true.split(". ")[0].rstrip(".") in card[answer:answer + 600]
+        assert str(escape(rumor.what_is_true.split(". ")[0].rstrip("."))) in card[answer:answer + 600]
