@@ -8,6 +8,8 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 
+from markupsafe import escape
+
 from webapp import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
