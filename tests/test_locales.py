@@ -190,3 +190,16 @@ def test_no_english_leaks_into_a_translated_page(client, catalog, site_locale):
         if same:
             leaks[page] = sorted(same)
     assert leaks == {}
+
+
+@pytest.mark.parametrize("site_locale", i18n.LOCALES, ids=lambda loc: loc.url_code)
+def test_digits_are_the_locales_chosen_digits(app, site_locale):
+    """Persian writes ۰–۹, everyone else (Arabic too, its CLDR default) 0–9: dates and numbers alike."""
+    from webapp.templating import number
+    western = site_locale.numbering == "latn"
+    with app.test_request_context(f"/{site_locale.url_code}/"), force_locale(site_locale.babel_code):
+        text = long_date(dt.date(2026, 7, 14)) + " " + number(1234567)
+    has_western = bool(re.search(r"[0-9]", text))
+    assert has_western == western, text
+    html = app.test_client().get(f"/{site_locale.url_code}/").get_data(as_text=True)
+    assert f'data-numbering="{site_locale.numbering}"' in html

@@ -34,6 +34,11 @@ class SiteLocale:
         return self.babel.text_direction  # "ltr" or "rtl"
 
     @property
+    def numbering(self) -> str:
+        """The digits this locale writes by default (CLDR): "latn" (0-9) or, for Persian, "arabext"."""
+        return self.babel.default_numbering_system
+
+    @property
     def html_lang(self) -> str:
         return self.babel_code.replace("_", "-")
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from flask import Flask, g, request, url_for
 from markupsafe import Markup
 from babel.dates import format_skeleton
+from babel.numbers import format_decimal
 from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n, inventory
@@ -39,13 +40,28 @@ def first_sentence(text: str) -> str:
     return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
+def local_digits(text: str) -> str:
+    """Digits as the locale writes them by default (CLDR): Persian ۰–۹ for fa; Western for the rest,
+    Arabic included (its CLDR default). Babel's date formats always use Western digits."""
+    digits = "".join(format_decimal(d, locale=get_locale(), numbering_system="default") for d in range(10))
+    return text if digits == "0123456789" else text.translate(str.maketrans("0123456789", digits))
+
+
+def number(value) -> str:
+    return local_digits(format_number(value))
+
+
+def percent(value) -> str:
+    return local_digits(format_percent(value))
+
+
 def long_date(value: dt.date) -> str:
-    return format_date(value, format="long")
+    return local_digits(format_date(value, format="long"))
 
 
 def evidence_month(evidence: Evidence) -> str:
     """"July 2026" in the page's language: derived dates are only as precise as a month."""
-    return format_skeleton("yMMMM", evidence.date, locale=get_locale())
+    return local_digits(format_skeleton("yMMMM", evidence.date, locale=get_locale()))
 
 
 def evidence_date(evidence: Evidence) -> str:
@@ -55,7 +71,7 @@ def evidence_date(evidence: Evidence) -> str:
 def progress_template(total: int) -> str:
     """'{done} of 7 steps done' in the page's language; the script fills in {done}."""
     return ngettext("%(done)s of %(count)s step done", "%(done)s of %(count)s steps done", total,
-                    done="{done}", count=format_number(total))
+                    done="{done}", count=number(total))
 
 
 def progress_steps(steps) -> str:
@@ -88,8 +104,8 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=format_percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, evidence_month=evidence_month, evidence_date=evidence_date,
-                                 number=format_number)
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, evidence_month=evidence_month, evidence_date=evidence_date,
+                                 number=number)
     app.jinja_env.globals.update(progress_template=progress_template, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute)
     app.jinja_env.trim_blocks = True

@@ -44,7 +44,10 @@ document.querySelector(".site-nav [aria-current]")?.scrollIntoView({ block: "nea
 // The print date is today's, in the page's language: filled in when printing, never by the server
 // (a page kept by a cache or written by the static export would carry the day it was rendered).
 window.addEventListener("beforeprint", () => {
-  const date = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long" }).format(new Date());
+  // Gregorian, with the digits the server uses for this locale (data-numbering), like Babel's dates.
+  const date = new Intl.DateTimeFormat(document.documentElement.lang, {
+    dateStyle: "long", calendar: "gregory", numberingSystem: document.body.dataset.numbering || "latn",
+  }).format(new Date());
   for (const slot of document.querySelectorAll("[data-print-date]")) {
     slot.textContent = slot.dataset.printDate.replace("%(date)s", date);
     slot.hidden = false;
