@@ -19,6 +19,9 @@ class SiteLocale:
     # Share of the strings a native speaker has reviewed (0-100). Below 100 the pages
     # say so in a banner rather than pretending to a quality they do not have.
     reviewed_percent: int
+    # A second translator, who did not make the translation, checked it against the English and
+    # the glossary (TRANSLATING.md). It does not raise reviewed_percent: only a native speaker does.
+    second_pass: bool = False
 
     @property
     def babel(self) -> BabelLocale:
