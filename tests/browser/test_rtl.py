@@ -6,6 +6,8 @@ import io
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from webapp import i18n
+
 
 def filled_side(page: Page) -> str:
     """Which end of the progress bar is painted: sample the screenshot's first and last columns."""
@@ -42,19 +44,22 @@ def arrow_points(page: Page) -> str:
     return "left" if sum(tip) / len(tip) < sum(arms) / len(arms) else "right"
 
 
+RTL = [loc.url_code for loc in i18n.LOCALES if loc.text_direction == "rtl"]  # ar, fa
+
+
 def test_menu_path_separators_point_in_reading_order(page: Page):
     page.set_viewport_size({"width": 390, "height": 844})
     seen = {}
-    for locale in ("en", "ar"):
+    for locale in ("en", *RTL):
         page.goto(f"/{locale}/whatsapp/")
         seen[locale] = arrow_points(page)
-    assert seen == {"en": "right", "ar": "left"}
+    assert seen == {"en": "right", **{code: "left" for code in RTL}}
 
 
 def test_arabic_page_is_mirrored_and_its_progress_fills_from_the_right(page: Page, catalog):
     page.set_viewport_size({"width": 390, "height": 844})
     results = {}
-    for locale in ("en", "ar"):
+    for locale in ("en", *RTL):
         page.goto(f"/{locale}/signal/")
         first = page.locator("input[data-step]").first.get_attribute("data-step")
         box = page.locator(f'[id="check-{first}"]')
@@ -73,6 +78,8 @@ def test_arabic_page_is_mirrored_and_its_progress_fills_from_the_right(page: Pag
                 "el => getComputedStyle(el, '::before').content"),
         }
     assert page.locator("html").get_attribute("dir") == "rtl"
-    assert results["en"] == {"progress": "left", "checkbox_before_title": "left", "brand": "left", "arrow": '"›"'}
+    assert RTL and results["en"] == {"progress": "left", "checkbox_before_title": "left", "brand": "left", "arrow": '"›"'}
     # The same character: the browser mirrors it in RTL (its pixels are checked above).
-    assert results["ar"] == {"progress": "right", "checkbox_before_title": "right", "brand": "right", "arrow": '"›"'}
+    for code in RTL:
+        assert results[code] == {"progress": "right", "checkbox_before_title": "right", "brand": "right",
+                                 "arrow": '"›"'}, code
