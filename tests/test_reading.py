@@ -179,3 +179,17 @@ def test_about_page_says_how_facts_are_checked_and_where_to_report():
     assert 'href="mailto:fix@lockstep.example"' in html and "Secondary sources only" in html
     unset = create_app({"TESTING": True}).test_client().get("/en/about/").get_data(as_text=True)
     assert "has no address for reports" in unset and "mailto:" not in unset
+
+
+def test_what_they_can_still_see_lists_protection_and_claims_per_app(client, catalog):
+    html = client.get("/en/what-they-see/").get_data(as_text=True)
+    for app in catalog:
+        section = html[html.index(f'id="exposure-{app.id}"'):]
+        section = section[:section.index("</section>")]
+        for claim in app.claims:
+            assert f'id="{claim.id}"' in section
+        if any(s.value == "default" for s in app.statuses.values()):
+            assert "Protected by end-to-end encryption" in section
+        if any(s.value in ("none", "discontinued") for s in app.statuses.values()):
+            assert "Not end-to-end encrypted: the company can read it" in section
+    assert 'class="print-header"' in html  # printable, with its online address

@@ -80,6 +80,14 @@ def changes():
     return render_template("reading/changes.html", changes=catalog().changes)
 
 
+@bp.get("/what-they-see/")
+@listed()
+def exposure():
+    """Per app: what end-to-end encryption protects, what must be turned on, and what stays
+    collectible. Without JS it lists every app; with JS the device narrows it to the person's own."""
+    return render_template("reading/exposure.html", apps=list(catalog()))
+
+
 @bp.get("/about/")
 @listed(nav=_l("About"))
 def about():
