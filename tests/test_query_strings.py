@@ -11,7 +11,7 @@ from webapp import create_app
 RESERVED = ["_external", "_anchor", "_method", "_scheme"]  # url_for's own keyword arguments
 # A guide needs apps to be a page rather than a 400; every other page takes no query.
 NEEDS = {"guide": "apps=whatsapp,signal"}
-EXAMPLE_ARGS = {"locale": "ar", "app_id": "whatsapp", "number": 2}
+EXAMPLE_ARGS = {"locale": "ar", "app_id": "whatsapp", "number": 2, "spec": "whatsapp+signal"}
 LINK = re.compile(r'\b(?:href|src|action|hx-get|data-hx-get|hx-push-url|data-url)="([^"]*)"')
 
 
@@ -50,7 +50,7 @@ def _external_links(body: str) -> frozenset:
 
 
 def test_every_argument_name_is_covered():
-    assert {"locale", "app_id", "number", "filename"} <= set(ARGUMENT_NAMES)
+    assert {"locale", "app_id", "number", "filename", "spec"} <= set(ARGUMENT_NAMES)
 
 
 @pytest.mark.parametrize("key", ARGUMENT_NAMES + RESERVED)

@@ -84,7 +84,8 @@ def test_qr_code_is_an_svg_image(client):
 def test_print_header_carries_link_qr_revision_and_date(client, app):
     html = client.get("/en/guide/print?apps=signal,whatsapp").get_data(as_text=True)
     header = html[html.index('class="print-header"'):html.index("</div>\n</div>")]
-    assert "http://localhost/en/guide/?apps=signal,whatsapp" in header
+    # A link a person can type (the short path); the QR code carries the full share link.
+    assert "localhost/<wbr>en/<wbr>g/<wbr>signal+<wbr>whatsapp/<wbr>" in header
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in header
     assert app.config["CONTENT_REVISION"] in header
 
@@ -92,5 +93,31 @@ def test_print_header_carries_link_qr_revision_and_date(client, app):
 def test_projector_shows_a_short_link_to_type_and_the_qr_code(client):
     html = client.get("/en/guide/projector?apps=signal,whatsapp&platform=ios&title=Long+workshop+title").get_data(
         as_text=True)
-    assert '<p class="projector__url" dir="ltr">localhost/en/guide/?apps=signal,whatsapp&amp;platform=ios</p>' in html
+    assert ('<p class="projector__url" dir="ltr" translate="no">'
+            'localhost/<wbr>en/<wbr>g/<wbr>signal+<wbr>whatsapp/<wbr>ios/<wbr></p>') in html
     assert 'src="/en/guide/qr.svg?apps=signal,whatsapp&amp;platform=ios&amp;title=Long+workshop+title"' in html
+
+
+@pytest.mark.parametrize("path, location", [
+    ("/en/g/whatsapp+signal/", "/en/guide/?apps=whatsapp,signal"),
+    ("/es/g/whatsapp+signal/android/", "/es/guide/?apps=whatsapp,signal&platform=android"),
+    ("/en/g/google-messages/", "/en/guide/?apps=google-messages"),
+])
+def test_short_typable_links_resolve_to_their_guide(client, path, location):
+    response = client.get(path)
+    assert response.status_code == 302 and response.headers["Location"] == location
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("path, status", [("/en/g/nope/", 400), ("/en/g/signal/fax/", 404)])
+def test_a_bad_short_link_is_a_clear_4xx(client, path, status):
+    response = client.get(path)
+    assert response.status_code == status and 'class="error-page"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("view", ["handout", "print", "projector"])
+def test_printed_link_is_short_unencoded_and_breaks_only_between_words(client, view):
+    html = client.get(f"/en/guide/{view}?apps=whatsapp,signal&platform=ios&title=Caf%C3%A9").get_data(as_text=True)
+    link = re.search(r'class="(?:handout|projector|print-header)__url"[^>]*>(.*?)</', html).group(1)
+    assert link == "localhost/<wbr>en/<wbr>g/<wbr>whatsapp+<wbr>signal/<wbr>ios/<wbr>"
+    assert "%" not in link

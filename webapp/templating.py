@@ -55,6 +55,12 @@ def percent(value) -> str:
     return local_digits(format_percent(value))
 
 
+def break_at_slashes(link: str) -> Markup:
+    """A printed link wraps only after a "/" or "+" (never mid-word), so a person can type it back."""
+    return Markup("").join(Markup.escape(part) + (Markup("<wbr>") if part in "/+" else "")
+                           for part in re.split(r"([/+])", link) if part)
+
+
 def long_date(value: dt.date) -> str:
     return local_digits(format_date(value, format="long"))
 
@@ -104,7 +110,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, evidence_month=evidence_month, evidence_date=evidence_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=number)
     app.jinja_env.globals.update(progress_template=progress_template, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute)

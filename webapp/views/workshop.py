@@ -6,12 +6,13 @@ no cookie. It works over plain HTTP on a trainer's laptop, and its result is a p
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .. import headers, i18n
 from ..addresses import absolute
+from ..catalog import vocab
 from ..forms import WorkshopForm
 from ..guide import MAX_TITLE_LENGTH, Guide, GuideError, read_guide
 from ..inventory import listed, unlisted
@@ -25,8 +26,18 @@ GUIDE_ONLY_WITH_A_QUERY = "a guide is made of its query string (?apps=...); ther
 
 
 def guide_arg() -> Guide:
+    return guide_arg_from(None)
+
+
+def guide_arg_from(values: dict | None) -> Guide:
+    """The guide a query names (the request's own, or one read from a short link's path)."""
     try:
-        return read_guide(catalog(), request.args.getlist("apps"), platform_arg(), request.args.get("title", ""))
+        if values is None:
+            return read_guide(catalog(), request.args.getlist("apps"), platform_arg(), request.args.get("title", ""))
+        platform = values.get("platform")
+        if platform and platform not in vocab.PLATFORMS:
+            abort(404)
+        return read_guide(catalog(), [values["apps"]], platform, "")
     except GuideError as error:
         abort(400, description={
             "empty": _("Choose at least one app for the guide, for example ?apps=whatsapp,signal."),
@@ -43,8 +54,8 @@ def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> 
 def render_guide(template: str):
     """The guide, its booklet and handout: one guide, one share link."""
     the_guide = guide_arg()
-    return render_template(template, guide=the_guide,
-                           share_url=guide_url(".guide", the_guide, external=True))
+    return render_template(template, guide=the_guide, share_url=guide_url(".guide", the_guide, external=True),
+                           short_link=absolute(short_path(the_guide)).split("://", 1)[-1])
 
 
 @bp.route("/workshop/", methods=["GET"])
@@ -70,6 +81,25 @@ def workshop():
     return render_template("workshop/workshop.html", form=form, result=result), status
 
 
+def short_path(guide: Guide) -> str:
+    """The typable link printed on handouts: /<locale>/g/whatsapp+signal/android/ (no state on the
+    server: the path is the guide, like the query string; the title stays out to keep it short)."""
+    parts = ["+".join(app.id for app in guide.apps)] + ([guide.platform] if guide.platform else [])
+    return url_for(".short_guide", spec="/".join(parts))
+
+
+@bp.get("/g/<path:spec>/")
+@unlisted("a typed short link: it only redirects to the guide it names")
+@headers.no_store
+def short_guide(spec: str):
+    apps, _slash, platform = spec.partition("/")
+    query = {"apps": ",".join(apps.split("+"))}
+    if platform:
+        query["platform"] = platform
+    the_guide = guide_arg_from(query)
+    return redirect(guide_url(".guide", the_guide), code=302)
+
+
 @bp.get("/guide/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide():
@@ -93,8 +123,8 @@ def guide_handout():
 def guide_projector():
     """QR code plus a link short enough to type: the same guide without its title."""
     the_guide = guide_arg()
-    short = absolute(url_for(".guide", **the_guide.query(title="")))
-    return render_template("workshop/projector.html", guide=the_guide, short_link=short.split("://", 1)[1])
+    return render_template("workshop/projector.html", guide=the_guide,
+                           short_link=absolute(short_path(the_guide)).split("://", 1)[-1])
 
 
 @bp.get("/guide/qr.svg")
