@@ -106,3 +106,20 @@ def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, 
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert sorted(stored["steps"]) == sorted(s.id for s in steps)
     expect(page.locator("#checklist .progress__text")).to_have_text(f"{len(steps)} of {len(steps)} steps done")
+
+
+def test_booklet_qr_decodes_from_a_60_dpi_photocopy(browser, live_server):
+    """Printed on A4 and photocopied: render the print layout at 60 dpi (CSS px are 1/96 inch),
+    reduce to black and white, and the QR code still gives back the share link."""
+    context = browser.new_context(base_url=live_server, device_scale_factor=60 / 96,
+                                  viewport={"width": 794, "height": 1123})
+    page = context.new_page()
+    query = "apps=whatsapp,signal,messenger&platform=android&title=Atelier+du+quartier"
+    page.goto(f"/en/guide/print?{query}")
+    page.emulate_media(media="print")
+    image = Image.open(io.BytesIO(page.locator(".print-header .qr").screenshot())).convert("L")
+    photocopy = image.point(lambda value: 255 if value > 140 else 0)
+    decoded = [result.text for result in zxingcpp.read_barcodes(photocopy)]
+    assert decoded == [f"{live_server}/en/guide/?{query}"]
+    assert image.size[0] < 130  # really a 60 dpi render (45 mm at 60 dpi is about 106 px)
+    context.close()
