@@ -197,3 +197,18 @@ def test_a_record_for_a_removed_step_is_kept_but_shown_and_counted_nowhere(page:
     page.goto("/en/")
     card = page.locator(".app-card", has=page.locator('a[href="/en/signal/"]'))
     expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(app.steps)} steps done")
+
+
+def test_home_first_screen_answers_the_fear_on_a_phone(browser, live_server):
+    """390x844, no scrolling: the true answer to the top rumor, the Meta apps, the search, what to do first."""
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/en/")
+    for locator in (page.locator(".answer__verdict"), page.locator(".answer__apps a", has_text="WhatsApp"),
+                    page.locator("#app-search"), page.locator("#first-steps-heading")):
+        box = locator.bounding_box()
+        assert box and box["y"] + box["height"] <= 844, locator
+    page.fill("#app-search", "sig")
+    expect(page.locator("[data-app-card]:visible")).to_have_count(1)
+    expect(page.locator("[data-app-card]:visible h3")).to_have_text("Signal")
+    context.close()

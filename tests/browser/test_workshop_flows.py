@@ -7,6 +7,7 @@ import io
 import re
 import json
 
+import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
@@ -122,4 +123,21 @@ def test_booklet_qr_decodes_from_a_60_dpi_photocopy(browser, live_server):
     decoded = [result.text for result in zxingcpp.read_barcodes(photocopy)]
     assert decoded == [f"{live_server}/en/guide/?{query}"]
     assert image.size[0] < 130  # really a 60 dpi render (45 mm at 60 dpi is about 106 px)
+    context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1024, 768), (1280, 720), (1920, 1080)])
+def test_projector_view_fits_one_screen(browser, live_server, width, height):
+    context = browser.new_context(base_url=live_server, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto("/en/guide/projector?apps=whatsapp,signal,messenger&platform=android&title=Neighbourhood+workshop")
+    for selector in (".projector h1", ".projector__qr", ".projector__url", "[data-fullscreen]"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (selector, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (selector, box)
+    qr = page.locator(".projector__qr").bounding_box()
+    assert qr["height"] >= 0.4 * height  # still large enough to scan from the back of a room
+    image = Image.open(io.BytesIO(page.locator(".projector__qr").screenshot()))
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [
+        f"{live_server}/en/guide/?apps=whatsapp,signal,messenger&platform=android&title=Neighbourhood+workshop"]
     context.close()
