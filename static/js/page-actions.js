@@ -53,3 +53,10 @@ window.addEventListener("beforeprint", () => {
     slot.hidden = false;
   }
 });
+
+// A booklet prints blank (copies for a group); the trainer may ask for the ticks of this device.
+for (const toggle of document.querySelectorAll("[data-print-my-ticks]")) {
+  toggle.addEventListener("change", () => {
+    toggle.closest("[data-blank-print]")?.classList.toggle("print-my-ticks", toggle.checked);
+  });
+}

@@ -141,3 +141,19 @@ def test_projector_view_fits_one_screen(browser, live_server, width, height):
     assert [r.text for r in zxingcpp.read_barcodes(image)] == [
         f"{live_server}/en/guide/?apps=whatsapp,signal,messenger&platform=android&title=Neighbourhood+workshop"]
     context.close()
+
+
+def test_booklet_prints_blank_unless_the_trainer_asks_for_their_ticks(page: Page):
+    page.goto("/en/guide/?apps=signal")
+    first = page.locator("input[data-step]").first.get_attribute("data-step")
+    page.locator(f'label[for="check-{first}"]').click()
+    page.goto("/en/guide/print?apps=signal")
+    box = page.locator(f'[id="check-{first}"]')
+    expect(box).to_be_checked()  # the device's tick is there on screen
+    page.emulate_media(media="print")
+    mark = "el => getComputedStyle(el, '::before').content"
+    assert box.evaluate(mark) in ('""', "none")  # copies for a group: an empty box
+    page.emulate_media(media="screen")
+    page.get_by_label("Print the ticks saved on this device").check()
+    page.emulate_media(media="print")
+    assert box.evaluate(mark) == '"✓"'
