@@ -65,8 +65,8 @@ def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live
         text = "\n".join(p.extract_text() for p in reader.pages)
         flat = " ".join(text.split())
         assert "WhatsApp" in flat and "Signal" in flat
-        assert f"{live_server}/en/guide/?apps=whatsapp,signal" in flat.replace(" ", "").replace(
-            live_server.replace(" ", ""), live_server)
+        # The link to type: the short form, without the scheme (the QR code carries the full link).
+        assert f"{live_server.split('://')[1]}/en/g/whatsapp+signal/" in flat.replace(" ", "")
         for chrome in ("Skip to content", "All apps", "Workshops", "Reset all my ticks"):
             assert chrome not in flat, chrome
         assert not re.search(r"\bPrint\b", flat)  # the print button stays on screen
@@ -157,3 +157,27 @@ def test_booklet_prints_blank_unless_the_trainer_asks_for_their_ticks(page: Page
     page.get_by_label("Print the ticks saved on this device").check()
     page.emulate_media(media="print")
     assert box.evaluate(mark) == '"✓"'
+
+
+def filled_share(pdf_page) -> float:
+    """How far down the page its text reaches (0..1), from the text positions in the PDF."""
+    lowest = [float(pdf_page.mediabox.height)]
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lowest[0] = min(lowest[0], tm[5] * cm[3] + cm[5])
+
+    pdf_page.extract_text(visitor_text=visit)
+    height = float(pdf_page.mediabox.height)
+    return (height - lowest[0]) / height
+
+
+@pytest.mark.parametrize("app_id", ["signal", "discord", "x", "wire"])
+def test_a_typical_app_page_prints_on_two_a4_pages_without_empty_pages(page: Page, app_id):
+    page.goto(f"/en/{app_id}/")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(reader.pages) <= 2
+    for pdf_page in reader.pages[:-1]:
+        assert filled_share(pdf_page) >= 0.5  # no page under half full except the last
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Sources" in text and "Your checklist" in text
