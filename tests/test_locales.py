@@ -91,11 +91,12 @@ def test_root_negotiates_with_q_values(client, header, expected):
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
 def test_dates_are_written_the_locale_way(app, site_locale):
     day = dt.date(2026, 7, 14)
+    western = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")  # Persian digits back to 0-9 for comparing
     with app.test_request_context(f"/{site_locale.url_code}/"), force_locale(site_locale.babel_code):
-        assert long_date(day) == format_date(day, "long", locale=site_locale.babel_code)
+        assert long_date(day).translate(western) == format_date(day, "long", locale=site_locale.babel_code)
         assert long_date(day) != format_date(day, "long", locale="en")
         month = evidence_date(Evidence(day, month_only=True))  # "Sources up to July 2026"
-        assert month == format_skeleton("yMMMM", day, locale=site_locale.babel_code)
+        assert month.translate(western) == format_skeleton("yMMMM", day, locale=site_locale.babel_code)
         assert month != format_skeleton("yMMMM", day, locale="en")
 
 

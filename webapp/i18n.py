@@ -57,6 +57,9 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("de", "de", reviewed_percent=0),
     SiteLocale("pt-br", "pt_BR", reviewed_percent=0),
     SiteLocale("ar", "ar", reviewed_percent=0),
+    SiteLocale("ru", "ru", reviewed_percent=0),
+    SiteLocale("uk", "uk", reviewed_percent=0),
+    SiteLocale("fa", "fa", reviewed_percent=0),
 )
 
 BY_URL_CODE = {loc.url_code: loc for loc in LOCALES}

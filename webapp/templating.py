@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from flask import Flask, g, request, url_for
 from markupsafe import Markup
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal
 from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
 
 from . import i18n, inventory
@@ -40,11 +39,16 @@ def first_sentence(text: str) -> str:
     return SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
+# The digits of the numbering systems our locales default to (CLDR). Babel formats with Western
+# digits whatever the numbering system, so the last step is ours.
+DIGITS = {"latn": "0123456789", "arabext": "۰۱۲۳۴۵۶۷۸۹", "arab": "٠١٢٣٤٥٦٧٨٩"}
+
+
 def local_digits(text: str) -> str:
     """Digits as the locale writes them by default (CLDR): Persian ۰–۹ for fa; Western for the rest,
-    Arabic included (its CLDR default). Babel's date formats always use Western digits."""
-    digits = "".join(format_decimal(d, locale=get_locale(), numbering_system="default") for d in range(10))
-    return text if digits == "0123456789" else text.translate(str.maketrans("0123456789", digits))
+    Arabic included (its CLDR default in Babel)."""
+    digits = DIGITS.get(i18n.current_locale().numbering, DIGITS["latn"])
+    return text if digits == DIGITS["latn"] else text.translate(str.maketrans(DIGITS["latn"], digits))
 
 
 def number(value) -> str:
