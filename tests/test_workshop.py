@@ -64,4 +64,4 @@ def test_share_link_uses_the_public_address_when_one_is_configured():
     html = submit(app.test_client(), apps=["signal"], language="fr").get_data(as_text=True)
     assert 'value="https://lockstep.example.org/fr/guide/?apps=signal"' in html
     qr_page = app.test_client().get("/fr/guide/print?apps=signal").get_data(as_text=True)
-    assert "https://lockstep.example.org/fr/guide/?apps=signal" in qr_page
+    assert "lockstep.example.org/<wbr>fr/<wbr>g/<wbr>signal/<wbr>" in qr_page  # the link to type
