@@ -27,3 +27,4 @@ header_map = "drop"  # other headers with "_" are dropped, so X_Forwarded_For ca
 limit_request_line = 8190
 limit_request_field_size = 8190
 accesslog = None
+control_socket_disable = True  # unused; one per user would clash between two instances
