@@ -30,6 +30,11 @@ class Stack:
     url: str  # nginx, what visitors reach
     app_url: str  # gunicorn alone, behind it
     folder: Path  # nginx's prefix: config, error.log, cache
+    app_pid: int  # gunicorn's master; its workers are its children
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.app_pid}/task/{self.app_pid}/children").read_text().split()
+        return [int(pid) for pid in children]
 
 
 def free_port() -> int:
@@ -62,7 +67,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def production_stack(workers: int = 2, environ: dict | None = None):
+def production_stack(workers: int = 2, environ: dict | None = None, nginx_workers: int = 2):
     if not os.access(NGINX, os.X_OK):
         raise RuntimeError(f"{NGINX} is missing: apt-get install nginx (bin/test does)")
     folder = Path(tempfile.mkdtemp(prefix="lockstep-nginx-"))
@@ -76,11 +81,12 @@ def production_stack(workers: int = 2, environ: dict | None = None):
                                     cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         processes.append(gunicorn)
         conf = write_standalone(folder, listen=f"127.0.0.1:{port}", server_names="127.0.0.1 localhost",
-                                upstream=f"127.0.0.1:{app_port}")
+                                upstream=f"127.0.0.1:{app_port}", workers=nginx_workers)
         nginx = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
                                  stdout=log, stderr=subprocess.STDOUT)
         processes.append(nginx)
-        stack = Stack(url=f"http://127.0.0.1:{port}", app_url=f"http://127.0.0.1:{app_port}", folder=folder)
+        stack = Stack(url=f"http://127.0.0.1:{port}", app_url=f"http://127.0.0.1:{app_port}", folder=folder,
+                      app_pid=gunicorn.pid)
         _wait_until_up(stack.app_url + "/healthz", gunicorn, "gunicorn")
         _wait_until_up(stack.url + "/healthz", nginx, "nginx")
         yield stack
@@ -92,7 +98,8 @@ def production_stack(workers: int = 2, environ: dict | None = None):
 
 
 def main() -> None:
-    with production_stack(workers=int(os.environ.get("LOCKSTEP_WORKERS", "4"))) as stack:
+    with production_stack(workers=int(os.environ.get("LOCKSTEP_WORKERS", "4")),
+                          nginx_workers=int(os.environ.get("LOCKSTEP_NGINX_WORKERS", "2"))) as stack:
         print(f"nginx {stack.url}\ngunicorn {stack.app_url}", flush=True)
         try:
             signal.sigwait({signal.SIGINT, signal.SIGTERM})

@@ -54,16 +54,27 @@ def test_nginx_own_errors_carry_the_security_headers(stack, case, request_kwargs
     assert_security_headers(reply)
 
 
-def test_a_bad_request_line_gets_a_400_with_the_security_headers(stack):
+@pytest.mark.parametrize("wire", [
+    b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n",
+    b"GET /en/ HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",  # nginx's 505, turned into a 400: bad input
+    b"GET /en/ HTTP/9.9\r\nHost: evil.example\r\n\r\n",
+])
+def test_a_malformed_request_gets_a_400_with_the_security_headers(stack, wire):
     import socket
     from urllib.parse import urlsplit
     address = urlsplit(stack.url)
     with socket.create_connection((address.hostname, address.port), timeout=5) as sock:
-        sock.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n")
+        sock.sendall(wire)
         head = sock.recv(65536).split(b"\r\n\r\n", 1)[0].decode("latin-1")
     assert head.startswith("HTTP/1.1 400")
     for name, value in SECURITY_HEADERS.items():
         assert f"{name}: {value}" in head
+
+
+def test_a_redirect_repeating_a_long_url_is_passed_on_not_a_502(stack):
+    reply = send(stack.url, "/steps?language=" + "a" * 3000)
+    assert reply.status == 308
+    assert_security_headers(reply)
 
 
 def test_gunicorn_errors_behind_nginx_get_the_headers_too(stack):
