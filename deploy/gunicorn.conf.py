@@ -18,7 +18,7 @@ timeout = 30
 keepalive = 15  # nginx keeps upstream connections open (upstream keepalive)
 
 # Only nginx, on this machine, may set X-Forwarded-*; its own config overwrites what clients send.
-forwarded_allow_ips = "127.0.0.1,::1"
+forwarded_allow_ips = "127.0.0.1"
 secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}  # the one nginx sets; not -SSL or -PROTOCOL
 forwarder_headers = ""  # no SCRIPT_NAME / PATH_INFO from headers, even from nginx
 header_map = "drop"  # other headers with "_" are dropped, so X_Forwarded_For cannot pose as one

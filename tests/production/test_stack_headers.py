@@ -115,3 +115,11 @@ def test_errors_and_the_builder_are_never_stored(stack):
     for path in ("/en/no-such-app/?case=err", "/en/workshop/?case=builder"):
         send(stack.url, path)
         assert send(stack.url, path).header("X-Cache-Status") in ("MISS", "BYPASS", "EXPIRED", None)
+
+
+def test_nginx_compresses_static_files_and_passes_the_apps_compression_on(stack):
+    css = send(stack.url, "/static/css/app.css", {"Accept-Encoding": "gzip"})
+    assert css.header("Content-Encoding") == "gzip" and "Accept-Encoding" in ",".join(css.all("Vary"))
+    page = send(stack.url, "/en/?case=br", {"Accept-Encoding": "br"})
+    assert page.header("Content-Encoding") == "br"
+    assert send(stack.url, "/en/?case=br").header("Content-Encoding") is None  # its own cache variant
