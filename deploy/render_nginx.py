@@ -5,7 +5,7 @@
         > /etc/nginx/sites-available/lockstep
 
 `--standalone DIR` instead writes DIR/nginx.conf, a whole configuration with every path inside
-DIR, for running Debian's nginx without root in front of a test or benchmark gunicorn.
+DIR, for running Debian's nginx outside its service (deploy/stack.py: tests and benchmarks).
 """
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ import argparse
 import os
 import re
 from pathlib import Path
+
+from webapp import create_app
+from webapp.assets import asset_hash
+from webapp.headers import HSTS, IMMUTABLE, SECURITY_HEADERS
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "nginx.conf"
@@ -30,23 +34,19 @@ def _quoted(value: str) -> str:
 
 
 def security_header_lines(indent: str) -> str:
-    from webapp.headers import SECURITY_HEADERS
     lines = [f"add_header {name} {_quoted(value)} always;" for name, value in SECURITY_HEADERS.items()]
     lines.append("add_header Strict-Transport-Security $lockstep_hsts always;")
     return "\n".join(indent + line for line in lines)
 
 
 def hide_app_security_headers(indent: str) -> str:
-    from webapp.headers import SECURITY_HEADERS
     names = [*SECURITY_HEADERS, "Strict-Transport-Security"]
     return "\n".join(f"{indent}proxy_hide_header {name};" for name in names)
 
 
-def static_immutable_lines() -> str:
-    """`"/static/<file>?<current hash>" immutable;` for every static file, via the app's own asset_hash."""
-    from webapp import create_app
-    from webapp.assets import asset_hash
-    from webapp.headers import IMMUTABLE
+def static_immutable_lines() -> tuple[list[str], str]:
+    """`"/static/<file>?<current hash>" immutable;` for every static file (the app's own asset_hash),
+    and the static folder."""
     app = create_app({"TESTING": False})
     static = Path(app.static_folder)
     lines = []
@@ -58,7 +58,6 @@ def static_immutable_lines() -> str:
 
 
 def render(*, listen: str, server_names: str, upstream: str, cache_dir: str) -> str:
-    from webapp.headers import HSTS
     immutable, static_dir = static_immutable_lines()
     brotli = ""
     if brotli_module():
