@@ -53,18 +53,23 @@ def main() -> None:
         hammer(stack.url, range(-300, 0))  # warm: every template compiled, every page type rendered once
         before = rss_kib(worker)
         started = time.monotonic()
-        chunks = [range(start, min(start + 1000, args.requests)) for start in range(0, args.requests, 1000)]
         totals: dict = {}
+        checkpoints = []  # RSS after every 10,000: growth that levels off is not a leak
         with ThreadPoolExecutor(8) as pool:
-            for statuses in pool.map(lambda numbers: hammer(stack.url, numbers), chunks):
-                for status, count in statuses.items():
-                    totals[status] = totals.get(status, 0) + count
+            for batch in range(0, args.requests, 10_000):
+                end = min(batch + 10_000, args.requests)
+                chunks = [range(start, min(start + 1000, end)) for start in range(batch, end, 1000)]
+                for statuses in pool.map(lambda numbers: hammer(stack.url, numbers), chunks):
+                    for status, count in statuses.items():
+                        totals[status] = totals.get(status, 0) + count
+                checkpoints.append((end, rss_kib(worker)))
         after = rss_kib(worker)
         seconds = time.monotonic() - started
     print(f"{args.requests} distinct query strings in {seconds:.0f} s through nginx to one gunicorn worker; "
           f"statuses {dict(sorted(totals.items()))}")
     print(f"worker RSS before: {before / 1024:.1f} MiB, after: {after / 1024:.1f} MiB "
           f"(+{(after - before) / 1024:.1f} MiB)")
+    print("RSS after " + ", ".join(f"{n:,}: {kib / 1024:.1f} MiB" for n, kib in checkpoints))
 
 
 if __name__ == "__main__":
