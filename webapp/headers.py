@@ -22,12 +22,14 @@ import hashlib
 from flask import Flask, current_app, g, request
 from flask_compress import Compress
 
+from . import hosts
 from .assets import asset_hash
 
 PAGE = "public, max-age=60, stale-while-revalidate=86400"
 WORKER = "no-cache"
 NO_STORE = "no-store"
 IMMUTABLE = "public, max-age=31536000, immutable"
+HSTS = "max-age=63072000; includeSubDomains"
 
 CSP = "; ".join([
     "default-src 'none'",
@@ -133,7 +135,7 @@ def _cache_headers(response):
 def _security_headers(response):
     response.headers.update(SECURITY_HEADERS)
     if request.is_secure:
-        response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+        response.headers["Strict-Transport-Security"] = HSTS
     if response.mimetype == "text/html":
         # Pages and their htmx fragments live on different URLs, but say so anyway:
         # any cache between us and the visitor must never hand one for the other.
@@ -142,6 +144,8 @@ def _security_headers(response):
 
 
 def init_app(app: Flask) -> None:
+    # First of all hooks: nothing may build an address (or an ETag) from a Host we do not serve.
+    app.before_request(hosts.refuse_bad_host)
     app.before_request(_answer_revalidation)
     Compress(app)
     # after_request functions run last-registered first: these run before Flask-Compress,

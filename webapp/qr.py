@@ -18,8 +18,13 @@ def _svg(url: str, **options) -> str:
 
 
 def qr_svg_inline(url: str, label: str) -> Markup:
-    """For the print header: scales with CSS, labelled for screen readers."""
-    return Markup(_svg(url, svgclass="qr", lineclass=None, title=label))
+    """For the print header: scales with CSS, labelled for screen readers. A query too long for
+    any QR code (a stranger's ?x=...) falls back to the page's address without it."""
+    options = {"svgclass": "qr", "lineclass": None, "title": label}
+    try:
+        return Markup(_svg(url, **options))
+    except segno.DataOverflowError:
+        return Markup(_svg(url.split("?", 1)[0], **options))
 
 
 def qr_svg_response(url: str) -> Response:

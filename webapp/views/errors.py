@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, render_template, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .. import hosts
 
 bp = Blueprint("errors", __name__)
 
@@ -17,19 +19,11 @@ def _summary(code: int) -> str:
     }.get(code, _("Something went wrong on our side."))
 
 
-def _untrusted_host() -> bool:
-    try:
-        request.host  # noqa: B018 -- raises for a Host outside LOCKSTEP_TRUSTED_HOSTS
-    except SecurityError:
-        return True
-    return False
-
-
 @bp.app_errorhandler(HTTPException)
 def render_error(exc: HTTPException):
     # htmx 2 does not swap 4xx/5xx responses, so htmx requests get the same full page.
     code = exc.code or 500
-    if _untrusted_host():
+    if not hosts.served():
         # No address can be built from a Host we do not serve: a page without links.
         page = render_template("errors/bare.html", code=400, summary=_summary(400))
         return page, 400

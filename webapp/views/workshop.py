@@ -25,6 +25,14 @@ bp = Blueprint("workshop", __name__)
 GUIDE_ONLY_WITH_A_QUERY = "a guide is made of its query string (?apps=...); there is no one guide to save"
 
 
+def guide_error_message(error: GuideError) -> str:
+    return {
+        "empty": _("Choose at least one app for the guide, for example ?apps=whatsapp,signal."),
+        "too-long": _("That list of apps is too long."),
+        "title": _("The workshop title can be at most %(max)s characters.", max=MAX_TITLE_LENGTH),
+    }[str(error)]
+
+
 def guide_arg() -> Guide:
     return guide_arg_from(None)
 
@@ -39,11 +47,7 @@ def guide_arg_from(values: dict | None) -> Guide:
             abort(404)
         return read_guide(catalog(), [values["apps"]], platform, "")
     except GuideError as error:
-        abort(400, description={
-            "empty": _("Choose at least one app for the guide, for example ?apps=whatsapp,signal."),
-            "too-long": _("That list of apps is too long."),
-            "title": _("The workshop title can be at most %(max)s characters.", max=MAX_TITLE_LENGTH),
-        }[str(error)])
+        abort(400, description=guide_error_message(error))
 
 
 def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> str:
@@ -65,8 +69,13 @@ def workshop():
     submitted = "apps" in request.args or "submit" in request.args
     form = WorkshopForm(request.args if submitted else None).fill_choices(catalog(), i18n.current_locale().url_code)
     result = None
+    guide = None
     if submitted and form.validate():
-        guide = read_guide(catalog(), form.apps.data, form.platform.data or None, form.title.data or "")
+        try:  # valid choices can still make no guide (the same app ticked 44 times is too long)
+            guide = read_guide(catalog(), form.apps.data, form.platform.data or None, form.title.data or "")
+        except GuideError as error:
+            form.apps.errors.append(guide_error_message(error))
+    if guide:
         locale = form.language.data
         result = {
             "guide": guide,
