@@ -31,6 +31,8 @@ def page_urls(app, catalog, locale):
             chosen = all_values if endpoint.endswith("app_page") else all_values[:1]
             urls += [url_for(endpoint, locale=locale, **values) for values in chosen]
         for rule in app.url_map.iter_rules():
+            if set(rule.arguments) - {"locale", "number"}:
+                continue  # a short link (/g/<spec>/) only redirects to a guide
             if isinstance(inventory.listing_of(rule.endpoint), Unlisted) and ".workshop." in rule.endpoint:
                 urls.append(url_for(rule.endpoint, locale=locale, **rule.defaults or {}) + GUIDE)
         urls += [url_for("locale.workshop.workshop", locale=locale) + GUIDE + "&language=" + locale,
