@@ -59,6 +59,7 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("ar", "ar", reviewed_percent=0),
     SiteLocale("it", "it", reviewed_percent=0),
     SiteLocale("pl", "pl", reviewed_percent=0),
+    SiteLocale("tr", "tr", reviewed_percent=0),
     SiteLocale("ru", "ru", reviewed_percent=0),
     SiteLocale("uk", "uk", reviewed_percent=0),
     SiteLocale("fa", "fa", reviewed_percent=0),
