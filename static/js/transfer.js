@@ -19,8 +19,20 @@ async function encode(text) {
 
 // Inflate chunk by chunk and stop as soon as the output passes the limit: a small code that
 // inflates to hundreds of megabytes is refused after MAX_BYTES, not after it has filled memory.
+// The input is fed in small slices, on demand: deflate packs up to ~1000:1, so one slice can never
+// make more than about a megabyte of output before the count below sees it.
+const SLICE = 1024;
+
 export async function inflate(bytes, limit = MAX_BYTES) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  let offset = 0;
+  const input = new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) { controller.close(); return; }
+      controller.enqueue(bytes.subarray(offset, offset + SLICE));
+      offset += SLICE;
+    },
+  }, { highWaterMark: 0 });
+  const reader = input.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
   let size = 0;
   for (;;) {
