@@ -1,6 +1,6 @@
 // "My apps" and "my platform": chosen once, saved on this device with the progress (never sent),
 // and used to put the person's apps first on the home page and to count steps for their platform.
-import { refresh, saved, store } from "./checklist.js";
+import { fill, notify, refresh, saved, store, strings } from "./checklist.js";
 
 // Put a card back in its server-rendered group, at its server-rendered position.
 function home(card) {
@@ -34,6 +34,13 @@ function showChoices() {
     if (card) list.append(card);  // an app no longer on Lockstep is kept in storage, shown nowhere
   }
   mine.hidden = list.children.length === 0;
+  // A saved app this version does not know (removed, or typed by hand): kept, not shown, and said once.
+  const unknown = apps.filter((id) => !cards.some((c) => c.dataset.appCard === id)).length;
+  const notice = document.getElementById("progress-notice");
+  if (unknown && notice?.hidden && !showChoices.told) {
+    showChoices.told = true;
+    notify(fill(strings.unknownApps, { count: unknown }));
+  }
   for (const group of document.querySelectorAll("[data-app-home]")) {
     group.hidden = group.children.length === 0;
     if (group.previousElementSibling?.classList.contains("app-group")) group.previousElementSibling.hidden = group.hidden;

@@ -140,3 +140,14 @@ def test_export_and_import_carry_my_choices(page: Page, catalog):
     prefs = stored(page)["prefs"]
     assert prefs["apps"] == ["whatsapp"] and prefs["platform"] == "android"
     assert stored(page)["steps"][step.id]["state"] == "done"
+
+
+def test_a_saved_app_lockstep_does_not_know_is_kept_and_said(page: Page, catalog):
+    step = catalog.get("signal").steps[0]
+    put(page, json.dumps({"version": 2, "prefs": {"apps": ["retired-app", "signal"], "platform": None, "at": None},
+                          "steps": {step.id: record(step)}}))
+    page.goto("/en/")
+    expect(page.locator("#progress-notice")).to_contain_text("not on Lockstep: 1")
+    expect(page.locator("[data-my-apps] li[data-app-card]")).to_have_count(1)
+    page.get_by_role("button", name="I use WhatsApp").click()
+    assert stored(page)["prefs"]["apps"] == ["retired-app", "signal", "whatsapp"]  # never dropped
