@@ -124,7 +124,7 @@ def app_walk(app_id: str, number: int):
         [(app, step) for step in app.steps_for(platform)], number, heading=app.name,
         step_url=lambda n: url_for(".app_walk", app_id=app.id, number=n, platform=platform),
         finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist", current_app=app,
-        next_apps=[(other, url_for(".app_walk", app_id=other.id, platform=platform if platform in other.platforms else None))
+        next_apps=[(other, url_for(".app_walk", app_id=other.id, platform=platform if other.steps_for(platform) else None))
                    for other in catalog() if other.id != app.id])
 
 
