@@ -27,8 +27,15 @@ export function isInstant(value, now = Date.now()) {
 }
 
 // A record as stored, of either version; returns the version-2 record or null.
+const RECORD_KEYS = { 1: ["id", "rev", "done", "at"], 2: ["id", "rev", "state", "done", "at"] };
+const PREFS_KEYS = ["apps", "platform", "at"];
+const TOP_KEYS = ["version", "prefs", "steps"];
+
+// Only the keys a version defines: a key this code would not write back is not silently dropped.
+const onlyKeys = (object, keys) => Object.keys(object).every((key) => keys.includes(key));
+
 export function readRecord(id, value, version = VERSION) {
-  if (!isObject(value) || !ID.test(id) || value.id !== id) return null;
+  if (!isObject(value) || !ID.test(id) || value.id !== id || !onlyKeys(value, RECORD_KEYS[version])) return null;
   if (!Number.isSafeInteger(value.rev) || value.rev < 1 || !isInstant(value.at)) return null;
   if (typeof value.done !== "boolean") return null;
   let state = value.done ? "done" : "open";
@@ -52,6 +59,8 @@ function readPrefs(value, aside) {
     prefs.platform = value.platform ?? null;
   } else aside["prefs.platform"] = value.platform;
   if (isInstant(value.at)) prefs.at = value.at;
+  else if (value.at !== null && value.at !== undefined) aside["prefs.at"] = value.at;
+  for (const key of Object.keys(value)) if (!PREFS_KEYS.includes(key)) aside[`prefs.${key}`] = value[key];
   return prefs;
 }
 
@@ -75,6 +84,7 @@ export function parse(text) {
     else unreadable[id] = data.steps[id];
   }
   if (data.version >= 2) Object.assign(prefs, readPrefs(own(data, "prefs") ? data.prefs : undefined, unreadable));
+  for (const key of Object.keys(data)) if (!TOP_KEYS.includes(key)) unreadable[`top.${key}`] = data[key];
   return result(Object.keys(unreadable).length === 0);
 }
 

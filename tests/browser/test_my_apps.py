@@ -108,12 +108,12 @@ def test_bad_saved_choices_are_ignored_with_a_notice_and_no_tick_is_lost(page: P
                           "steps": {step.id: record(step)}}))
     page.goto("/en/")
     expect(page.locator("#progress-notice")).to_be_visible()
-    expect(page.locator("#progress-notice")).to_contain_text("1 records were kept and 2 set aside")
+    expect(page.locator("#progress-notice")).to_contain_text("1 records were kept and 3 set aside")
     expect(page.locator("[data-my-apps] li[data-app-card]")).to_have_count(1)  # the valid one still counts
     expect(page.locator("select[data-my-platform]")).to_have_value("")
     expect(card(page, "signal").locator(".app-card__progress")).to_contain_text("1 of")
     aside = json.loads(raw(page, "lockstep.progress.unreadable"))
-    assert aside[-1]["data"] == {"prefs.apps": [7, "<b>x</b>"], "prefs.platform": "fax"}
+    assert aside[-1]["data"] == {"prefs.apps": [7, "<b>x</b>"], "prefs.platform": "fax", "prefs.at": "soon"}
     assert stored(page)["steps"][step.id]["state"] == "done"
     for broken in ['{"version": 2, "prefs": "ios", "steps": {}}', '{"version": 2, "prefs": {"apps": {"a": 1}}, "steps": {}}']:
         put(page, broken)

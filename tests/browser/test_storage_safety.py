@@ -173,3 +173,13 @@ def test_a_decompression_bomb_stops_at_the_limit_while_inflating(page: Page):
     page.get_by_role("button", name="Restore").click()
     expect(page.locator("#import-result")).to_contain_text("too large")
     print(f"bomb of {len(code)} characters refused in {elapsed * 1000:.0f} ms")
+
+
+def test_keys_this_version_does_not_write_are_set_aside_not_dropped(page: Page, catalog):
+    good, extra = catalog.get("signal").steps[:2]
+    put(page, json.dumps({"version": 2, "later": {"x": 1}, "prefs": {"apps": [], "platform": None, "colour": "red"},
+                          "steps": {good.id: record(good), extra.id: {**record(extra), "note": "mine"}}}))
+    page.goto("/en/signal/")
+    expect(page.locator("#progress-notice")).to_contain_text("1 records were kept and 3 set aside")
+    data = json.loads(raw(page, ASIDE))[-1]["data"]
+    assert data == {"top.later": {"x": 1}, "prefs.colour": "red", extra.id: {**record(extra), "note": "mine"}}
