@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from webapp.catalog import vocab
 from webapp.catalog.model import Evidence, split_paragraphs
 from webapp.catalog import CatalogError, load_catalog
 from webapp.catalog.loader import CONTENT_DIR
@@ -65,6 +66,9 @@ def test_messages_carry_line_numbers_and_context(tmp_path):
 @pytest.mark.parametrize("old, new, needle, expected", [
     ("kind: verify", "kind: verifyy", "kind: verifyy", "'kind' is 'verifyy', expected one of"),
     ("rev: 1", "rev: 0", "rev: 0", "'rev' must be a whole number >= 1"),
+    ("priority: essential", "priority: urgent", "priority: urgent", "'priority' is 'urgent', expected one of"),
+    ("minutes: 2", "minutes: 0", "minutes: 0", "'minutes' must be a whole number >= 1"),
+    ("minutes: 2", "minutes: soon", "minutes: soon", "'minutes' must be a whole number >= 1"),
     ("value: opt-in", "value: maybe", "value: maybe", "'value' is 'maybe'"),
     ("confidence: disputed", "confidence: sure", "confidence: sure", "'confidence' is 'sure'"),
     ("platforms: [android]", "platforms: [android, fax]", "platforms: [android, fax]", "'fax'"),
@@ -208,3 +212,25 @@ def test_dates_and_reliance_are_derived_from_how_sources_were_read(tmp_path):
     write(tmp_path, text)
     status = load_catalog(tmp_path).get("demo").statuses["chats"]
     assert (status.evidence, status.reliance) == (None, "unread")
+
+
+def test_priority_and_minutes_are_required_on_every_step(tmp_path):
+    write(tmp_path, GOOD.replace("    minutes: 2\n", "", 1).replace("    priority: recommended\n", "", 1))
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path)
+    text = str(error.value)
+    assert "missing required key 'minutes'" in text and "missing required key 'priority'" in text
+
+
+def test_steps_must_be_ordered_most_important_first(tmp_path):
+    write(tmp_path, GOOD.replace("priority: essential", "priority: optional"))
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path)
+    assert "ordered by priority" in str(error.value)
+
+
+def test_every_real_step_has_a_priority_and_an_estimate(catalog):
+    for app in catalog:
+        ranks = [list(vocab.PRIORITIES).index(s.priority) for s in app.steps]
+        assert ranks == sorted(ranks), app.id
+        assert all(isinstance(s.minutes, int) and 1 <= s.minutes <= 60 for s in app.steps), app.id

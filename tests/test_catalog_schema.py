@@ -45,7 +45,7 @@ def catalog_dir(tmp_path: Path, **topics: str) -> Path:
 
 def test_allowed_keys_are_the_fields_of_the_record():
     keys = {key_of(f, spec): spec.required for f, spec in fields_of(Step)}
-    assert keys == {"id": True, "rev": True, "kind": True, "platforms": True, "title": True, "body": True,
+    assert keys == {"id": True, "rev": True, "kind": True, "priority": True, "minutes": True, "platforms": True, "title": True, "body": True,
                     "menu": False, "sources": True}
     app_keys = {key_of(f, spec) for f, spec in fields_of(App)}
     assert {"status", "collectible", "changes", "verified"} <= app_keys and "path" not in app_keys

@@ -30,7 +30,7 @@ def test_home_lists_every_app_with_status_and_step_count(client, catalog):
     for app in catalog:
         assert f'href="/en/{app.id}/"' in html
         steps = re.search(rf'data-steps="({re.escape(app.steps[0].id)}@[^"]*)"', html).group(1).split()
-        assert steps == [f"{s.id}@{s.rev}" for s in app.steps]
+        assert steps == [f"{s.id}@{s.rev}@{','.join(s.platforms)}" for s in app.steps]
     assert "On by default" in html
 
 

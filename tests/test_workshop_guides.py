@@ -63,8 +63,10 @@ def test_app_walkthrough_has_one_step_per_screen_and_plain_links(client, catalog
     last = client.get(f"/en/whatsapp/walk/{len(steps)}").get_data(as_text=True)
     assert step_ids(last) == [steps[-1].id]
     assert f'href="/en/whatsapp/walk/{len(steps) - 1}"' in last
-    assert 'href="/en/whatsapp/#checklist"' in last
-    assert client.get(f"/en/whatsapp/walk/{len(steps) + 1}").status_code == 404
+    assert f'href="/en/whatsapp/walk/{len(steps) + 1}"' in last  # then the summary
+    summary = client.get(f"/en/whatsapp/walk/{len(steps) + 1}").get_data(as_text=True)
+    assert 'href="/en/whatsapp/#checklist"' in summary
+    assert client.get(f"/en/whatsapp/walk/{len(steps) + 2}").status_code == 404
     assert client.get("/en/whatsapp/walk/0").status_code == 404
 
 

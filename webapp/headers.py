@@ -116,7 +116,7 @@ def _cache_headers(response):
         current = None
         try:
             current = asset_hash((request.view_args or {}).get("filename", ""))
-        except OSError:
+        except (OSError, ValueError):  # a missing file, or a name no file can have (a NUL byte)
             pass
         immutable = current and request.args.get("v") == current and response.status_code in (200, 304)
         response.headers["Cache-Control"] = IMMUTABLE if immutable else "no-cache"

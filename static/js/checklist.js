@@ -1,66 +1,121 @@
-// Ticks, counters and resets on every page that lists steps. Works on the server's
+// Ticks, skips, counters and resets on every page that lists steps. Works on the server's
 // HTML as is: without this script the pages read fine and ticks simply don't persist.
 import { ProgressStore, stateOf } from "./progress-store.js";
 
 const strings = JSON.parse(document.getElementById("lockstep-strings")?.textContent || "{}");
 // Latin digits, as Babel writes them on the server, so counters match the page in every locale.
-const numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" });
+// The digits the server writes for this locale (Persian ۰–۹, others 0–9): data-numbering on <body>.
+const numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: document.body.dataset.numbering || "latn" });
+const fill = (template, values) => Object.entries(values)
+  .reduce((text, [name, value]) => text.replaceAll(`{${name}}`, numbers.format(value)), template || "");
 export const store = new ProgressStore();
 
 function notify(message) {
   const notice = document.getElementById("progress-notice");
   if (!notice || !message) return;
-  notice.textContent = message;
+  notice.replaceChildren(message);
   notice.hidden = false;
 }
 
 // After every write: tell the person when it failed, and ask for durable storage at the first tick.
 function saved(result) {
   if (result === "full") notify(strings.storageFull);
+  else if (result === "stuck") notify(strings.storageStuck);
   else if (result !== true) notify(strings.storageFailed);
   else document.dispatchEvent(new CustomEvent("lockstep:ticked"));
+  return result === true;
 }
 
+// data-steps: "id@rev@platform,platform" for each step, space-separated.
 function parseSteps(scope) {
   return (scope.dataset.steps || "").split(" ").filter(Boolean).map((token) => {
-    const at = token.lastIndexOf("@");
-    return { id: token.slice(0, at), rev: Number(token.slice(at + 1)) };
+    const [id, rev, platforms] = token.split("@");
+    return { id, rev: Number(rev), platforms: platforms ? platforms.split(",") : [] };
   });
 }
 
-function applyChecks(root) {
+// The platform a scope is counted for: the page's filter, else the person's own platform.
+const platformOf = (scope) => scope.dataset.platform || store.prefs.platform;
+const forPlatform = (step, platform) => !platform || step.platforms.length === 0 || step.platforms.includes(platform);
+
+// What a list of steps adds up to for one person: steps for another platform and steps
+// they said are not for them are left out of the total; skipped ones stay in it, not done.
+export function tally(steps, platform) {
+  const counts = { done: 0, skipped: 0, "not-for-me": 0, left: 0, total: 0 };
+  for (const step of steps.filter((s) => forPlatform(s, platform))) {
+    const state = stateOf(store.get(step.id), step.rev);
+    if (state === "done" || state === "skipped" || state === "not-for-me") counts[state] += 1;
+    else counts.left += 1;
+  }
+  counts.total = counts.done + counts.skipped + counts.left;
+  return counts;
+}
+
+function applyStates(root) {
   for (const box of root.querySelectorAll("input[data-step]")) {
     const state = stateOf(store.get(box.dataset.step), Number(box.dataset.rev));
     box.checked = state === "done";
     const step = box.closest(".step");
     if (!step) continue;
-    step.classList.toggle("step--done", state === "done");
+    for (const name of ["done", "skipped", "not-for-me"]) step.classList.toggle(`step--${name}`, state === name);
     const recheck = step.querySelector(".step__recheck");
     if (recheck) recheck.hidden = state !== "recheck";
+    for (const button of step.querySelectorAll("[data-set-state]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.setState === state));
+    }
+    const label = step.querySelector("[data-state-label]");
+    if (label) {
+      label.textContent = strings.stateLabels?.[state] || "";
+      label.hidden = !(state === "skipped" || state === "not-for-me");
+    }
+    const platform = store.prefs.platform;
+    const elsewhere = step.querySelector(".step__elsewhere");
+    if (elsewhere) elsewhere.hidden = !platform || (box.dataset.platforms || "").split(",").includes(platform);
   }
 }
 
 function updateCounters(root) {
   for (const scope of root.querySelectorAll("[data-progress-scope]")) {
-    const steps = parseSteps(scope);
-    const done = steps.filter((s) => stateOf(store.get(s.id), s.rev) === "done").length;
+    const counts = tally(parseSteps(scope), platformOf(scope));
     for (const text of scope.querySelectorAll("[data-progress-text]")) {
-      text.textContent = text.dataset.progressText.replace("{done}", numbers.format(done));
+      // One template per possible total, made by the server in the page's language (plural forms).
+      const texts = JSON.parse(text.dataset.progressTexts || "[]");
+      text.textContent = fill(texts[counts.total] || text.dataset.progressText, { done: counts.done });
     }
-    for (const bar of scope.querySelectorAll("progress")) bar.value = done;
+    for (const bar of scope.querySelectorAll("progress:not(.walk__position)")) {
+      bar.max = Math.max(counts.total, 1);
+      bar.value = counts.done;
+    }
+    for (const slot of scope.querySelectorAll("[data-count]")) slot.textContent = numbers.format(counts[slot.dataset.count]);
+    const finished = counts.total > 0 && counts.done === counts.total;
+    scope.classList.toggle("is-finished", finished);
+    for (const badge of scope.querySelectorAll("[data-finished]")) badge.hidden = !finished;
   }
 }
 
 function refresh(root = document) {
   for (const el of root.querySelectorAll("[data-js-only]")) el.hidden = false;
-  applyChecks(root);
+  applyStates(root);
   updateCounters(document);
+  document.dispatchEvent(new CustomEvent("lockstep:refreshed"));
 }
 
 document.addEventListener("change", (event) => {
   const box = event.target.closest?.("input[data-step]");
   if (!box) return;
-  saved(store.set(box.dataset.step, Number(box.dataset.rev), box.checked));
+  saved(store.set(box.dataset.step, Number(box.dataset.rev), box.checked ? "done" : "open"));
+  refresh();
+});
+
+// Skip / Not for me: a second press undoes it (back to open).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("button[data-set-state]");
+  if (!button) return;
+  const box = button.closest(".step")?.querySelector("input[data-step]");
+  if (!box) return;
+  const current = stateOf(store.get(box.dataset.step), Number(box.dataset.rev));
+  const state = current === button.dataset.setState ? "open" : button.dataset.setState;
+  saved(store.set(box.dataset.step, Number(box.dataset.rev), state));
   refresh();
 });
 
@@ -69,19 +124,13 @@ document.addEventListener("click", (event) => {
   if (!button) return;
   if (button.dataset.reset === "all") {
     if (!window.confirm(strings.confirmResetAll)) return;
-    store.clear();
+    saved(store.clear());
   } else {
     const app = button.closest("[data-app]")?.dataset.app;
     if (!app || !window.confirm(strings.confirmResetApp)) return;
-    store.clear((id) => id.startsWith(`${app}.`));
+    saved(store.clear((id) => id.startsWith(`${app}.`)));
   }
   refresh();
-});
-
-// The walkthrough's "Done, next step" ticks the step, then htmx (or the plain link) moves on.
-document.addEventListener("click", (event) => {
-  const link = event.target.closest?.("[data-done-step]");
-  if (link) saved(store.set(link.dataset.doneStep, Number(link.dataset.rev), true));
 });
 
 // Another tab ticked something: show it here too.
@@ -93,7 +142,39 @@ document.addEventListener("htmx:afterSettle", (event) => {
   if (event.target.id === "checklist") event.target.querySelector(".platform-filter [aria-current]")?.focus();
 });
 
-if (store.problem) notify(strings.unreadableProgress);
+// Data that could not be read was set aside (or could not be): say exactly what, until dismissed.
+function asideNotice() {
+  const problem = store.problem;
+  const unseen = store.unseenAside();
+  if (!problem && unseen.length === 0) return;
+  if (problem?.stuck) { notify(strings.storageStuck); return; }
+  const kept = problem ? problem.kept : store.records.size;
+  const aside = unseen.reduce((sum, entry) => sum + Object.keys(entry?.data || {}).length, 0) || problem?.aside || 0;
+  const whole = unseen.some((entry) => entry?.data && Object.keys(entry.data).length === 1 && "raw" in entry.data);
+  const text = document.createElement("span");
+  text.textContent = fill(whole ? strings.unreadableAll : strings.unreadablePart, { kept, aside });
+  const link = document.createElement("a");
+  link.href = strings.setAsideUrl;
+  link.textContent = strings.showSetAside;
+  const dismiss = document.createElement("button");
+  dismiss.type = "button";
+  dismiss.className = "button button--quiet";
+  dismiss.dataset.dismissAside = "";
+  dismiss.textContent = strings.dismiss;
+  const notice = document.getElementById("progress-notice");
+  if (!notice) return;
+  notice.replaceChildren(text, " ", link, " ", dismiss);
+  notice.hidden = false;
+}
+
+document.addEventListener("click", (event) => {
+  if (!event.target.closest?.("[data-dismiss-aside]")) return;
+  store.markAsideSeen();
+  store.problem = null;
+  document.getElementById("progress-notice").hidden = true;
+});
+
+asideNotice();
 refresh();
 
-export { refresh, strings, notify, saved };
+export { refresh, strings, notify, saved, parseSteps, fill };

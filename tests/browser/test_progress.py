@@ -87,7 +87,7 @@ def test_no_progress_ever_leaves_the_page(page: Page, catalog, live_server):
     page.goto("/en/whatsapp/")
     for step in app.steps[:3]:
         tick(page, step.id)
-    page.get_by_role("link", name="iPhone", exact=True).click()
+    page.locator(".platform-filter").get_by_role("link", name="iPhone").click()
     expect(page).to_have_url(re.compile(r"platform=ios"))
     page.reload()
     page.goto("/en/")
@@ -161,7 +161,7 @@ def test_pages_read_fully_without_javascript(browser, live_server, catalog):
     for step in catalog.get("whatsapp").steps:
         expect(page.locator(f'[id="{step.id}"]')).to_be_visible()
     expect(page.get_by_role("button", name="Reset my ticks for WhatsApp")).to_be_hidden()
-    page.get_by_role("link", name="iPhone", exact=True).click()  # a plain link without htmx
+    page.locator(".platform-filter").get_by_role("link", name="iPhone").click()  # a plain link without htmx
     expect(page).to_have_url(re.compile(r"platform=ios"))
     context.close()
 
@@ -194,7 +194,7 @@ def test_a_record_for_a_removed_step_is_kept_but_shown_and_counted_nowhere(page:
     assert page.locator('[id*="removed"]').count() == 0
     tick(page, app.steps[0].id)
     expect(page.locator("#checklist .progress__text")).to_have_text(f"1 of {len(app.steps)} steps done")
-    assert stored(page)["steps"][removed["id"]] == removed  # untouched by later writes
+    assert stored(page)["steps"][removed["id"]] == {**removed, "state": "done"}  # kept by later writes, migrated to v2
     page.goto("/en/")
     card = page.locator(".app-card", has=page.locator('a[href="/en/signal/"]'))
     expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(app.steps)} steps done")

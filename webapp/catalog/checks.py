@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from . import vocab
 from .model import App, Source, newest_evidence
 from .schema import fields_of, key_of
 from .yaml_lines import LineDict
@@ -88,6 +89,10 @@ def app_rules(r, app: App, data: LineDict, what: str) -> None:
             r.problem(data.value_lines.get("changes", line),
                       f"step {step.id} is at rev {step.rev}: add a change with step: {step.id} and rev: {step.rev} "
                       f"that says what changed")
+    order = list(vocab.PRIORITIES)  # most important first: the walkthrough follows the file's order
+    ranks = [order.index(s.priority) for s in app.steps]
+    if ranks != sorted(ranks):
+        r.problem(data.value_lines.get("steps", line), "steps must be ordered by priority: essential, recommended, optional")
     by_id = {s.id: s for s in app.steps}
     for change in app.changes:
         if change.step in by_id and change.rev and change.rev > by_id[change.step].rev:

@@ -7,6 +7,7 @@ writes anything: a page that answers is not a page somebody read, so no `checked
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from dataclasses import dataclass, field
 
 import httpx
@@ -96,7 +97,10 @@ async def _check(urls: list[str], concurrency: int, timeout: float, rewrites: Re
 def check_links(urls: list[str], *, concurrency: int = 4, timeout: float = 10,
                 rewrites: Rewrites | None = None) -> list[Result]:
     """Fetch each URL (at most `concurrency` at a time); results in the order of `urls`."""
-    return asyncio.run(_check(urls, concurrency, timeout, rewrites or Rewrites()))
+    # A fresh event loop in its own thread: the caller may already be running one (a click
+    # command inside another tool, or a test session that drives a browser).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _check(urls, concurrency, timeout, rewrites or Rewrites())).result()
 
 
 def describe(result: Result) -> str:

@@ -101,6 +101,8 @@ class Step(Sourced):
     id: str = schema.ident("{app}")  # <app>.<topic>.<action>, never reused
     rev: int = schema.integer()
     kind: str = schema.choice(vocab.STEP_KINDS)
+    priority: str = schema.choice(vocab.PRIORITIES)  # essential steps come first in a file (checks.py)
+    minutes: int = schema.integer()  # an honest estimate of the time it takes, at least 1
     platforms: tuple[str, ...] = schema.choices(vocab.PLATFORMS)
     title: str = schema.text(translate="{id}: step title")
     body: str = schema.text(translate="{id}: step text")

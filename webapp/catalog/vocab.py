@@ -38,6 +38,13 @@ STEP_KINDS = {
     "learn": _l("Good to know"),
 }
 
+# How much a step matters: the checklist and the walkthrough put the essential ones first.
+PRIORITIES = {
+    "essential": _l("Essential"),
+    "recommended": _l("Recommended"),
+    "optional": _l("Optional"),
+}
+
 CLAIM_CATEGORIES = {
     "metadata": _l("Metadata"),
     "ai": _l("AI interactions"),

@@ -27,7 +27,7 @@ def every_app_and_retired(cat):
 
 
 def every_walk_step(cat):
-    return [{"app_id": app.id, "number": n} for app in cat for n in range(1, len(app.steps) + 1)]
+    return [{"app_id": app.id, "number": n} for app in cat for n in range(1, len(app.steps) + 2)]  # + the summary
 
 
 def every_app_and_platform(cat):
@@ -131,7 +131,9 @@ def app_walk(app_id: str, number: int):
     return render_walk(
         [(app, step) for step in app.steps_for(platform)], number, heading=app.name,
         step_url=lambda n: url_for(".app_walk", app_id=app.id, number=n, platform=platform),
-        finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist")
+        finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist", current_app=app,
+        next_apps=[(other, url_for(".app_walk", app_id=other.id, platform=platform if other.steps_for(platform) else None))
+                   for other in catalog() if other.id != app.id])
 
 
 def needs_arg() -> list[str]:
