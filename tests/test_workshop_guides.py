@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from webapp.guide import MAX_TITLE_LENGTH
 
@@ -123,3 +124,21 @@ def test_printed_link_is_short_unencoded_and_breaks_only_between_words(client, v
     link = re.search(r'class="(?:handout|projector|print-header)__url"[^>]*>(.*?)</', html).group(1)
     assert link == "localhost/<wbr>en/<wbr>g/<wbr>whatsapp+<wbr>signal/<wbr>ios/<wbr>"
     assert "%" not in link
+
+
+def test_session_plan_times_the_agenda_from_the_steps_own_estimates(client, catalog):
+    html = client.get("/en/guide/plan?apps=whatsapp,signal&platform=android").get_data(as_text=True)
+    expected = {app_id: sum(s.minutes for s in catalog.get(app_id).steps_for("android") if s.priority != "optional")
+                for app_id in ("whatsapp", "signal")}
+    minutes = [int(m) for m in re.findall(r"<td>(\d+)</td>", html)]
+    assert minutes == [10, expected["whatsapp"], expected["signal"], 10, 20 + sum(expected.values())]
+    for rumor in catalog.topics.rumors:
+        assert str(escape(rumor.claim)) in html  # the rumor cards are the talking points
+    assert "Checklist for the trainer" in html and "What to prepare" in html
+    assert client.get("/en/guide/plan?apps=nope").status_code == 400  # like the guide
+
+
+def test_the_builder_links_the_session_plan(client):
+    html = client.get("/en/workshop/", query_string={"apps": "signal", "language": "en", "platform": "",
+                                                     "submit": "1"}).get_data(as_text=True)
+    assert 'href="/en/guide/plan?apps=signal"' in html

@@ -3,7 +3,6 @@
 import { ProgressStore, stateOf } from "./progress-store.js";
 
 const strings = JSON.parse(document.getElementById("lockstep-strings")?.textContent || "{}");
-// Latin digits, as Babel writes them on the server, so counters match the page in every locale.
 // The digits the server writes for this locale (Persian ۰–۹, others 0–9): data-numbering on <body>.
 const numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: document.body.dataset.numbering || "latn" });
 const fill = (template, values) => Object.entries(values)

@@ -85,6 +85,7 @@ def workshop():
             "projector_url": guide_url(".guide_projector", guide, locale=locale),
             "handout_url": guide_url(".guide_handout", guide, locale=locale),
             "booklet_url": guide_url(".guide_print", guide, locale=locale),
+            "plan_url": guide_url(".guide_plan", guide, locale=locale),
         }
     status = 400 if submitted and not result else 200
     return render_template("workshop/workshop.html", form=form, result=result), status
@@ -133,6 +134,28 @@ def guide_projector():
     """QR code plus a link short enough to type: the same guide without its title."""
     the_guide = guide_arg()
     return render_template("workshop/projector.html", guide=the_guide,
+                           short_link=absolute(short_path(the_guide)).split("://", 1)[-1])
+
+
+# The parts of a session around the steps themselves (welcome and the rumors; questions).
+INTRO_MINUTES = CLOSING_MINUTES = 10
+
+
+@bp.get("/guide/plan")
+@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+def guide_plan():
+    """The trainer's session plan: an agenda timed from the steps' own estimates, the rumor cards
+    as talking points, what to prepare and a checklist for the trainer."""
+    the_guide = guide_arg()
+    agenda = []
+    for app in the_guide.apps:
+        steps = [s for s in app.steps_for(the_guide.platform) if s.priority != "optional"]
+        agenda.append((app, steps, sum(s.minutes for s in steps)))
+    total = INTRO_MINUTES + CLOSING_MINUTES + sum(minutes for _app, _steps, minutes in agenda)
+    return render_template("workshop/plan.html", guide=the_guide, agenda=agenda, total_minutes=total,
+                           intro_minutes=INTRO_MINUTES, closing_minutes=CLOSING_MINUTES,
+                           rumors=catalog().topics.rumors,
+                           share_url=guide_url(".guide", the_guide, external=True),
                            short_link=absolute(short_path(the_guide)).split("://", 1)[-1])
 
 
