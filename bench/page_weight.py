@@ -21,7 +21,7 @@ from webapp import create_app, i18n  # noqa: E402
 PAGES = {"home": "/en/", "app: WhatsApp": "/en/whatsapp/", "app: Arabic WhatsApp": "/ar/whatsapp/",
          "compare": "/en/compare/", "rumors": "/en/rumors/", "changes": "/en/changes/",
          "AI training": "/en/ai-training/", "guide (2 apps)": "/en/guide/?apps=whatsapp,signal",
-         "walkthrough step": "/en/whatsapp/walk/2", "workshop": "/en/workshop/", "progress": "/en/progress/"}
+         "walkthrough step": "/en/whatsapp/walk/2/", "workshop": "/en/workshop/", "progress": "/en/progress/"}
 
 
 def measure(browser, url: str) -> tuple[int, int, int]:

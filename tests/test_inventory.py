@@ -24,7 +24,7 @@ def test_precache_and_export_lists_come_from_the_inventory(app):
         partials = sitemap.partial_urls(catalog, "en")
     assert "/en/" in pages and "/en/compare/" in pages and "/en/offline/" in pages
     assert all(f"/en/{app_id}/" in pages for app_id in catalog.apps)
-    assert f"/en/whatsapp/walk/{len(catalog.get('whatsapp').steps)}" in pages
+    assert f"/en/whatsapp/walk/{len(catalog.get('whatsapp').steps)}/" in pages
     assert "/en/workshop/" not in pages  # declared offline=False: it is made for the network
     assert "/en/compare/table" in partials and "/en/whatsapp/steps?platform=ios" in partials
     assert not set(pages) & set(partials)

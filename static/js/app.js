@@ -1,5 +1,6 @@
 // Entry point: each concern lives in its own small module.
 import "./checklist.js";
+import "./language-choice.js";
 import "./offline.js";
 import "./page-actions.js";
 import "./transfer.js";

@@ -271,14 +271,14 @@ def test_a_full_device_gets_a_visible_message_and_keeps_earlier_ticks(page: Page
 
 def test_a_guide_walkthrough_works_offline_after_a_visit(page: Page, context, catalog):
     steps = [s for a in ("signal", "wire") for s in catalog.get(a).steps]
-    page.goto("/en/guide/walk/1?apps=signal,wire")
+    page.goto("/en/guide/walk/1/?apps=signal,wire")
     wait_until_offline_ready(page)
     page.wait_for_load_state("networkidle")  # the page also fetched its other steps for the cache
     context.set_offline(True)
     for number in range(1, 4):
         expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
         page.locator(".walk__next").click()
-    expect(page).to_have_url(re.compile(r"/en/guide/walk/4\?apps=signal,wire$"))
+    expect(page).to_have_url(re.compile(r"/en/guide/walk/4/\?apps=signal,wire$"))
     page.reload()
     expect(page.locator(".walk__context")).to_contain_text(f"Step 4 of {len(steps)}")
     context.set_offline(False)

@@ -83,7 +83,7 @@ def offline():
     return render_template("offline/offline.html", apps=list(catalog()))
 
 
-@bp.get("/offline/fragment")
+@bp.get("/offline/fragment.html")
 @listed(fragment=True)
 @headers.fragment
 def offline_fragment():

@@ -87,15 +87,17 @@ def app_page(app_id: str):
 
 
 @bp.get("/<app_id>/steps")
-@listed(fragment=True, expand=every_app_and_platform, export_expand=every_app)
+@listed(fragment=True, expand=every_app_and_platform, export=False)  # the export filters on the device
 @headers.fragment
 def app_steps(app_id: str):
     """The checklist fragment the platform filter swaps in; the app page includes the same template."""
     return render_template("partials/checklist.html", app=get_app_or_404(app_id), platform=platform_arg())
 
 
+# Every step URL ends in "/" so any static host serves it as HTML (…/walk/2/index.html in the
+# export); the old "…/walk/2" answers a 308 to it (Werkzeug's strict slashes), query kept.
 @bp.get("/<app_id>/walk/", defaults={"number": 1})
-@bp.get("/<app_id>/walk/<int:number>")
+@bp.get("/<app_id>/walk/<int:number>/")
 @listed(expand=every_walk_step)
 def app_walk(app_id: str, number: int):
     app = get_app_or_404(app_id)
@@ -122,7 +124,7 @@ def compare_context() -> dict:
 
 
 @bp.get("/compare/table")
-@listed(fragment=True)
+@listed(fragment=True, export=False)  # the export filters on the device
 @headers.fragment
 def compare_table():
     """The filtered table alone; htmx swaps it in and the page URL is pushed from here."""

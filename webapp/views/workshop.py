@@ -70,25 +70,27 @@ def workshop():
     return render_template("workshop/workshop.html", form=form, result=result), status
 
 
+# Guide views end in "/" like every page (a static host serves …/index.html); the old
+# addresses without it (printed handouts, QR codes) answer a 308 with the query kept.
 @bp.get("/guide/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide():
     return render_guide("workshop/guide.html")
 
 
-@bp.get("/guide/print")
+@bp.get("/guide/print/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide_print():
     return render_guide("workshop/guide_print.html")
 
 
-@bp.get("/guide/handout")
+@bp.get("/guide/handout/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide_handout():
     return render_guide("workshop/handout.html")
 
 
-@bp.get("/guide/projector")
+@bp.get("/guide/projector/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide_projector():
     """QR code plus a link short enough to type: the same guide without its title."""
@@ -106,7 +108,7 @@ def guide_qr():
 
 
 @bp.get("/guide/walk/", defaults={"number": 1})
-@bp.get("/guide/walk/<int:number>")
+@bp.get("/guide/walk/<int:number>/")
 @unlisted(GUIDE_ONLY_WITH_A_QUERY)
 def guide_walk(number: int):
     the_guide = guide_arg()

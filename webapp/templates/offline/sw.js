@@ -126,7 +126,7 @@ async function offlineAnswer(request, url, cache) {
   const locale = localeOf(url.pathname) || "en";
   if (request.headers.get("HX-Request") && !request.headers.get("HX-History-Restore-Request")) {
     // htmx does not swap errors, so a 200 fragment saying "offline" beats a silent failure.
-    return (await cache.match(`/${locale}/offline/fragment`))
+    return (await cache.match(`/${locale}/offline/fragment.html`))
       || new Response('<p class="notice notice--warning" role="status">Offline.</p>',
                       { headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
