@@ -31,6 +31,7 @@ def service_worker():
     """At the root so its scope covers every locale; its text changes with every site version.
     The locale codes come from the one list, never from a pattern written into the script."""
     script = render_template("offline/sw.js", version=current_app.config["SITE_VERSION"],
+                             base=url_for("site.root"),
                              locales=json.dumps([loc.url_code for loc in i18n.LOCALES]))
     return current_app.response_class(script, mimetype="text/javascript")
 
@@ -72,7 +73,9 @@ def precache_list():
     return jsonify({
         "version": current_app.config["SITE_VERSION"],
         "assets": [asset(path) for path in shell_assets()],
-        "pages": sitemap.page_urls(catalog(), code),
+        # every language's offline page too: switching language offline then says so in that language
+        "pages": list(dict.fromkeys(sitemap.page_urls(catalog(), code) + [
+            url_for(".offline", locale=loc.url_code) for loc in i18n.LOCALES])),
         "partials": sitemap.partial_urls(catalog(), code),
     })
 

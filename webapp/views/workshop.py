@@ -43,7 +43,10 @@ def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> 
 def render_guide(template: str):
     """The guide, its booklet and handout: one guide, one share link."""
     the_guide = guide_arg()
-    return render_template(template, guide=the_guide,
+    # Opening a guide saves its walkthrough and print views for offline use (static/js/offline.js).
+    offline_urls = [guide_url(".guide_walk", the_guide, number=n) for n in range(1, len(the_guide.steps) + 1)]
+    offline_urls += [guide_url(endpoint, the_guide) for endpoint in (".guide_print", ".guide_handout", ".guide_projector")]
+    return render_template(template, guide=the_guide, offline_urls=offline_urls,
                            share_url=guide_url(".guide", the_guide, external=True))
 
 
