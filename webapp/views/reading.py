@@ -105,7 +105,8 @@ def app_walk(app_id: str, number: int):
     return render_walk(
         [(app, step) for step in app.steps_for(platform)], number, heading=app.name,
         step_url=lambda n: url_for(".app_walk", app_id=app.id, number=n, platform=platform),
-        finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist")
+        finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist",
+        source_url=url_for(".app_page", app_id=app.id), applies_query="platform")
 
 
 def needs_arg() -> list[str]:

@@ -1,0 +1,46 @@
+// The static export's pages apply their query on the device: filters and guides from what the
+// page carries, walkthroughs from the page that lists their steps, QR codes drawn here.
+// Runs before offline.js reads what to save (a guide's walkthrough and print views).
+import { refresh } from "../checklist.js";
+import { applyGuide, applyPlatform } from "./filters.js";
+import { guidePath, absolute } from "./links.js";
+import { fillQr } from "./qr.js";
+import { buildWalk } from "./walk.js";
+import { buildWorkshop } from "./workshop.js";
+import { guideQuery } from "./guide-query.js";
+
+const params = new URLSearchParams(window.location.search);
+const locale = document.body.dataset.locale;
+
+for (const note of document.querySelectorAll("[data-needs-script]")) {
+  if (!note.closest('[data-on-device="walk"]')) note.hidden = true;
+}
+
+if (applyPlatform(document, params)) refresh();
+
+const guide = applyGuide(document, params);
+if (guide && !guide.error) {
+  const query = guideQuery(guide.guide);
+  const shareUrl = absolute(guidePath(locale) + query);
+  fillQr("share", shareUrl);
+  fillQr("print", shareUrl);
+  fillQr("guide", absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })));
+  for (const slot of document.querySelectorAll("[data-share-link], [data-print-link]")) slot.textContent = shareUrl;
+  for (const slot of document.querySelectorAll("[data-short-link]")) {
+    slot.textContent = absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })).split("://")[1];
+  }
+  if (guide.title) document.title = `${guide.title} · Lockstep`;
+  // Opening a guide saves its walkthrough and print views for offline use.
+  const article = document.querySelector(".guide[data-offline-urls]");
+  if (article) {
+    const walk = guide.steps.map((_, i) => guidePath(locale, i ? `walk/${i + 1}/` : "walk/") + query);
+    article.dataset.offlineUrls = [...walk, ...["print/", "handout/", "projector/"].map((view) => guidePath(locale, view) + query)].join(" ");
+  }
+  refresh();
+}
+
+const walk = document.querySelector('#walk[data-on-device="walk"]');
+if (walk) buildWalk(walk);
+
+const result = document.querySelector('[data-on-device="workshop"]');
+if (result) buildWorkshop(result);
