@@ -2,6 +2,7 @@
 // page carries, walkthroughs from the page that lists their steps, QR codes drawn here.
 // Runs before offline.js reads what to save (a guide's walkthrough and print views).
 import { refresh } from "../checklist.js";
+import { applyNeeds } from "./compare.js";
 import { applyGuide, applyPlatform } from "./filters.js";
 import { guidePath, absolute } from "./links.js";
 import { fillQr } from "./qr.js";
@@ -44,3 +45,6 @@ if (walk) buildWalk(walk);
 
 const result = document.querySelector('[data-on-device="workshop"]');
 if (result) buildWorkshop(result);
+
+const compare = document.querySelector('form[data-on-device="compare"]');
+if (compare) applyNeeds(compare, params);
