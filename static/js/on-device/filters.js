@@ -67,7 +67,7 @@ export function applyGuide(root, params) {
   const view = root.querySelector('[data-on-device="guide"]');
   if (!view) return null;
   const sections = [...view.querySelectorAll("[data-guide-app]")];
-  const known = [...new Set(sections.map((section) => section.dataset.guideApp))];
+  const known = (view.dataset.knownApps || "").split(" ").filter(Boolean);
   const guide = readGuide(params, known);
   const { platform, error: platformError } = readPlatform(params, PLATFORMS);
   const error = guide.error || platformError;

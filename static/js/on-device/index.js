@@ -26,8 +26,8 @@ if (guide && !guide.error) {
   fillQr("share", shareUrl);
   fillQr("print", shareUrl);
   fillQr("guide", absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })));
-  for (const slot of document.querySelectorAll("[data-share-link], [data-print-link]")) slot.textContent = shareUrl;
-  for (const slot of document.querySelectorAll("[data-short-link]")) {
+  for (const slot of document.querySelectorAll(".handout__url, .print-header__url")) slot.textContent = shareUrl;
+  for (const slot of document.querySelectorAll(".projector__url")) {
     slot.textContent = absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })).split("://")[1];
   }
   if (guide.title) document.title = `${guide.title} · Lockstep`;
