@@ -22,7 +22,12 @@ export function filterSteps(scope, platform) {
     const heading = list.previousElementSibling;
     if (heading?.matches("h3.step-group")) heading.hidden = empty;
   }
-  const visible = [...scope.querySelectorAll(".step[data-platforms]")].filter((step) => !step.hidden);
+  // In the order of the content (the walkthrough's order), not the page's grouping by kind.
+  scope.dataset.allSteps ??= scope.dataset.steps || "";
+  const order = scope.dataset.allSteps.split(" ").map((token) => token.slice(0, token.lastIndexOf("@")));
+  const rank = (step) => order.indexOf(step.querySelector("input[data-step]")?.dataset.step);
+  const visible = [...scope.querySelectorAll(".step[data-platforms]")].filter((step) => !step.hidden)
+    .sort((a, b) => rank(a) - rank(b));
   const boxes = visible.map((step) => step.querySelector("input[data-step]")).filter(Boolean);
   scope.dataset.steps = boxes.map((box) => `${box.dataset.step}@${box.dataset.rev}`).join(" ");
   setProgressTotal(scope, boxes.length);
