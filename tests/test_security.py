@@ -88,4 +88,4 @@ def test_no_response_anywhere_sets_a_cookie(app, client):
     for url in urls:
         response = client.get(url)
         assert "Set-Cookie" not in response.headers, url
-    assert len(urls) > 500
+    assert len(urls) > 150  # every page of every locale (walk steps are built on the device now)

@@ -29,6 +29,9 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   const response = event.detail.serverResponse || "";
   if (!selector || !response.includes("offline-fragment")) return;
   event.detail.shouldSwap = false;
+  // A walkthrough step: the worker builds any step as a page (offline/walk.html), so go there.
+  const link = event.detail.requestConfig.elt.closest("#walk a[href]");
+  if (link) { window.location.assign(link.href); return; }
   notify(new DOMParser().parseFromString(response, "text/html").querySelector(".offline-fragment")?.textContent);
 });
 

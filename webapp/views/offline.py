@@ -20,10 +20,16 @@ BACKGROUND_COLOUR = "#fbfbf8"
 SHELL_SUFFIXES = (".css", ".js", ".svg", ".png")
 
 
+# Not saved for every language: the install icons (the browser fetches them from the manifest
+# when installing) and the QR library (only guide views need it; they save it themselves).
+NOT_PRECACHED = ("icons/*.png", "vendor/qrcode-*")
+
+
 def shell_assets() -> list[str]:
-    """Every stylesheet, script and icon in static/: the pages need nothing else."""
+    """Every stylesheet, script and icon in static/ the pages need offline."""
     root = Path(current_app.static_folder)
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in SHELL_SUFFIXES)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in SHELL_SUFFIXES
+                  and not any(p.relative_to(root).match(pattern) for pattern in NOT_PRECACHED))
 
 
 @headers.worker
@@ -84,6 +90,13 @@ def precache_list():
 @listed()
 def offline():
     return render_template("offline/offline.html", apps=list(catalog()))
+
+
+@bp.get("/offline/walk/")
+@listed()
+def walk_shell():
+    """What the worker shows for a walkthrough step it has not saved; the page builds the step."""
+    return render_template("offline/walk.html")
 
 
 @bp.get("/offline/fragment.html")

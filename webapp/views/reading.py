@@ -87,7 +87,7 @@ def app_page(app_id: str):
 
 
 @bp.get("/<app_id>/steps")
-@listed(fragment=True, expand=every_app_and_platform, export=False)  # the export filters on the device
+@listed(fragment=True, offline=False, export=False, expand=every_app_and_platform)  # offline and exported: filtered on the device
 @headers.fragment
 def app_steps(app_id: str):
     """The checklist fragment the platform filter swaps in; the app page includes the same template."""
@@ -98,7 +98,7 @@ def app_steps(app_id: str):
 # export); the old "…/walk/2" answers a 308 to it (Werkzeug's strict slashes), query kept.
 @bp.get("/<app_id>/walk/", defaults={"number": 1})
 @bp.get("/<app_id>/walk/<int:number>/")
-@listed(expand=every_walk_step)
+@listed(offline=False, expand=every_walk_step)  # offline: built on the device from the app page
 def app_walk(app_id: str, number: int):
     app = get_app_or_404(app_id)
     platform = platform_arg()

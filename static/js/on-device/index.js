@@ -5,7 +5,6 @@ import { refresh } from "../checklist.js";
 import { applyNeeds } from "./compare.js";
 import { applyGuide, applyPlatform } from "./filters.js";
 import { guidePath, absolute } from "./links.js";
-import { fillQr } from "./qr.js";
 import { buildWalk } from "./walk.js";
 import { buildWorkshop } from "./workshop.js";
 import { guideQuery } from "./guide-query.js";
@@ -23,9 +22,14 @@ const guide = applyGuide(document, params);
 if (guide && !guide.error) {
   const query = guideQuery(guide.guide);
   const shareUrl = absolute(guidePath(locale) + query);
-  fillQr("share", shareUrl);
-  fillQr("print", shareUrl);
-  fillQr("guide", absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })));
+  // The QR library loads only where a code is drawn; offline without it the page still reads.
+  if (document.querySelector("[data-device-qr]")) {
+    import("./qr.js").then(({ fillQr }) => {
+      fillQr("share", shareUrl);
+      fillQr("print", shareUrl);
+      fillQr("guide", absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })));
+    }).catch(() => {});
+  }
   for (const slot of document.querySelectorAll(".handout__url, .print-header__url")) slot.textContent = shareUrl;
   for (const slot of document.querySelectorAll(".projector__url")) {
     slot.textContent = absolute(guidePath(locale) + guideQuery({ ...guide.guide, title: "" })).split("://")[1];
@@ -35,7 +39,9 @@ if (guide && !guide.error) {
   const article = document.querySelector(".guide[data-offline-urls]");
   if (article) {
     const walk = guide.steps.map((_, i) => guidePath(locale, i ? `walk/${i + 1}/` : "walk/") + query);
-    article.dataset.offlineUrls = [...walk, ...["print/", "handout/", "projector/"].map((view) => guidePath(locale, view) + query)].join(" ");
+    const views = ["print/", "handout/", "projector/"].map((view) => guidePath(locale, view) + query);
+    const qrLibrary = new URL("../../vendor/qrcode-generator-2.0.4.esm.js", import.meta.url).pathname;
+    article.dataset.offlineUrls = [...walk, ...views, qrLibrary, new URL("./qr.js", import.meta.url).pathname].join(" ");
   }
   refresh();
 }
@@ -48,3 +54,15 @@ if (result) buildWorkshop(result);
 
 const compare = document.querySelector('form[data-on-device="compare"]');
 if (compare) applyNeeds(compare, params);
+
+// Live app page offline: a platform the worker has no fragment for is applied to the steps this
+// page already lists (the unfiltered page carries them all) instead of the "not saved" notice.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const link = event.detail.requestConfig?.elt?.closest?.(".platform-filter a[data-platform]");
+  const scope = link?.closest('[data-on-device="platform"]');
+  if (!scope || !(event.detail.serverResponse || "").includes("offline-fragment")) return;
+  event.detail.shouldSwap = false;
+  window.history.pushState({}, "", link.getAttribute("href"));
+  applyPlatform(document, new URLSearchParams(window.location.search));
+  refresh();
+});

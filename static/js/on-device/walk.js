@@ -24,10 +24,14 @@ function link(walk, className, href, text) {
 export async function buildWalk(walk) {
   const number = Number(/walk\/(\d+)\/$/.exec(window.location.pathname)?.[1] || 1);
   const params = new URLSearchParams(window.location.search);
-  const source = walk.dataset.walkSource + window.location.search;
-  const html = await (await fetch(walk.dataset.walkSource)).text();
-  const page = new DOMParser().parseFromString(html, "text/html");
+  // The service worker's walk page (offline/walk.html) has no source: it is the page this
+  // step belongs to, …/whatsapp/walk/3/ -> …/whatsapp/, …/guide/walk/3/?apps= -> …/guide/?apps=.
+  const sourcePath = walk.dataset.walkSource || window.location.pathname.replace(/walk\/(\d+\/)?$/, "");
+  const source = sourcePath + window.location.search;
+  const response = await fetch(walk.dataset.walkSource ? sourcePath : source).catch(() => null);
+  const page = new DOMParser().parseFromString(response?.ok ? await response.text() : "", "text/html");
   const view = applyPlatform(page, params) || applyGuide(page, params);
+  if (!view && !walk.dataset.walkSource) return;  // nothing saved to build it from: the page says so
   if (!view || view.error) {
     walk.querySelector("ol.steps").replaceChildren();
     const error = walk.querySelector("[data-needs-script]");
@@ -43,6 +47,7 @@ export async function buildWalk(walk) {
     return;
   }
   walk.querySelector("[data-needs-script]")?.remove();
+  walk.querySelector(".walk__next")?.classList.remove("walk__next--home");
   const step = document.importNode(steps[number - 1], true);
   step.hidden = false;
   walk.querySelector("ol.steps").replaceChildren(step);

@@ -3,7 +3,6 @@
 import { strings } from "./filters.js";
 import { cleanTitle, guideQuery, MAX_TITLE_LENGTH } from "./guide-query.js";
 import { absolute, guidePath } from "./links.js";
-import { fillQr } from "./qr.js";
 
 function fieldError(form, name, message) {
   const fieldset = form.querySelector(`[name="${name}"]`)?.closest("fieldset, .field");
@@ -45,6 +44,6 @@ export function buildWorkshop(result) {
   const views = { share_url: shareUrl, projector_url: guidePath(language, "projector/") + query,
                   handout_url: guidePath(language, "handout/") + query, booklet_url: guidePath(language, "print/") + query };
   for (const link of result.querySelectorAll("[data-result-link]")) link.href = views[link.dataset.resultLink];
-  fillQr("builder", shareUrl);
+  import("./qr.js").then(({ fillQr }) => fillQr("builder", shareUrl));
   result.hidden = false;
 }

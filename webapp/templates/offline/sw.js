@@ -142,8 +142,17 @@ async function respond(event, request, url) {
   try {
     return await network;
   } catch {
-    return (await appliesQuery(request, url, cache)) || offlineAnswer(request, url, cache);
+    return (await appliesQuery(request, url, cache)) || (await walkStep(request, url, cache))
+      || offlineAnswer(request, url, cache);
   }
+}
+
+// A walkthrough step this device has not saved: one page per language builds any step from
+// the app page or guide it belongs to (offline/walk.html), instead of a saved copy per step.
+async function walkStep(request, url, cache) {
+  const locale = localeOf(url.pathname);
+  if (!locale || request.headers.get("HX-Request") || !/\/walk\/(\d+\/)?$/.test(url.pathname)) return null;
+  return cache.match(`${BASE}${locale}/offline/walk/`);
 }
 
 // A page that applies its own query on the device (<body data-applies-query="platform">:
