@@ -51,7 +51,7 @@ def http_server(root: Path):
         server.wait(timeout=5)
 
 
-def nginx_config(root: Path, work: Path, port: int, base_path: str, locales: list[str]) -> str:
+def nginx_config(root: Path, work: Path, port: int, base_path: str, locales: list[str], gzip: bool = False) -> str:
     not_found = "\n".join(
         f"    location {base_path}{code}/ {{ error_page 404 {base_path}{code}/404.html; }}" for code in locales)
     user = "user root;" if os.geteuid() == 0 else ""  # workers must read a root-owned temp folder
@@ -67,6 +67,7 @@ http {{
   types {{ application/manifest+json webmanifest; }}
   default_type application/octet-stream;
   access_log off;
+  {"gzip on; gzip_types text/css application/javascript application/json application/manifest+json image/svg+xml;" if gzip else ""}
 {temp}
   server {{
     listen 127.0.0.1:{port};
@@ -79,13 +80,13 @@ http {{
 
 
 @contextlib.contextmanager
-def nginx(root: Path, work: Path, base_path: str, locales: list[str]):
+def nginx(root: Path, work: Path, base_path: str, locales: list[str], gzip: bool = False):
     """Debian's nginx serving root (which holds the export in base_path); yields its origin."""
     assert os.access(NGINX, os.X_OK), f"{NGINX} is missing: apt-get install nginx"
     work.mkdir(parents=True, exist_ok=True)
     port = free_port()
     config = work / "nginx.conf"
-    config.write_text(nginx_config(root, work, port, base_path, locales))
+    config.write_text(nginx_config(root, work, port, base_path, locales, gzip))
     server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(work)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     origin = f"http://127.0.0.1:{port}"

@@ -80,9 +80,11 @@ def precache_list():
         "version": current_app.config["SITE_VERSION"],
         "assets": [asset(path) for path in shell_assets()],
         # every language's offline page too: switching language offline then says so in that language
-        "pages": list(dict.fromkeys(sitemap.page_urls(catalog(), code) + [
+        "pages": list(dict.fromkeys(sitemap.page_urls(catalog(), code, offline=True) + [
             url_for(".offline", locale=loc.url_code) for loc in i18n.LOCALES])),
-        "partials": sitemap.partial_urls(catalog(), code),
+        # the export has no fragments (filters apply on the device): only what it wrote
+        "partials": [url for url in sitemap.partial_urls(catalog(), code, offline=True)
+                     if not current_app.config["STATIC_EXPORT"] or url in sitemap.partial_urls(catalog(), code)],
     })
 
 

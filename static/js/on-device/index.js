@@ -42,6 +42,10 @@ if (guide && !guide.error) {
     const views = ["print/", "handout/", "projector/"].map((view) => guidePath(locale, view) + query);
     const qrLibrary = new URL("../../vendor/qrcode-generator-2.0.4.esm.js", import.meta.url).pathname;
     article.dataset.offlineUrls = [...walk, ...views, qrLibrary, new URL("./qr.js", import.meta.url).pathname].join(" ");
+    // This module may load after offline.js asked the worker: ask again with this guide's needs.
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage({
+      type: "precache", locale, url: window.location.pathname + window.location.search,
+      urls: article.dataset.offlineUrls.split(" ") })).catch(() => {});
   }
   refresh();
 }
@@ -55,14 +59,8 @@ if (result) buildWorkshop(result);
 const compare = document.querySelector('form[data-on-device="compare"]');
 if (compare) applyNeeds(compare, params);
 
-// Live app page offline: a platform the worker has no fragment for is applied to the steps this
-// page already lists (the unfiltered page carries them all) instead of the "not saved" notice.
-document.addEventListener("htmx:beforeSwap", (event) => {
-  const link = event.detail.requestConfig?.elt?.closest?.(".platform-filter a[data-platform]");
-  const scope = link?.closest('[data-on-device="platform"]');
-  if (!scope || !(event.detail.serverResponse || "").includes("offline-fragment")) return;
-  event.detail.shouldSwap = false;
+export function applyPlatformLink(link) {
   window.history.pushState({}, "", link.getAttribute("href"));
   applyPlatform(document, new URLSearchParams(window.location.search));
   refresh();
-});
+}
