@@ -148,6 +148,7 @@ def test_builder_link_opens_on_a_second_phone_with_the_right_apps(page: Page, br
     phone = browser.new_context()
     other = phone.new_page()
     other.goto(link)
+    expect(other.locator(".guide-app:visible")).to_have_count(2)
     assert other.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == ["signal", "wire"]
     expect(other.locator("h1")).to_have_text("Library, Tuesday")
     steps = [s for a in ("signal", "wire") for s in catalog.get(a).steps_for("ios")]
@@ -186,6 +187,7 @@ def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context,
         for query, apps in (("apps=signal", ["signal"]), ("apps=wire,telegram", ["wire", "telegram"]),
                             ("apps=threema", ["threema"])):  # the last one never visited: made on the device
             page.goto(site + "en/guide/?" + query)
+            expect(page.locator("h1")).to_have_text("Your guide")  # the guide page, not "not saved"
             expect(page.locator(".guide-app:visible")).to_have_count(len(apps))
             assert page.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == apps
     finally:

@@ -161,11 +161,16 @@ async function walkStep(request, url, cache) {
 // for another query: that would show another filter's or another guide's content here.
 async function appliesQuery(request, url, cache) {
   if (!url.search || request.headers.get("HX-Request")) return null;
-  const bare = await cache.match(url.origin + url.pathname, { ignoreVary: true });
-  if (!bare) return null;
-  const declared = /data-applies-query="([^"]*)"/.exec(await bare.clone().text());
-  const keys = new Set((declared?.[1] || "").split(" ").filter(Boolean));
-  return [...url.searchParams.keys()].every((key) => keys.has(key)) && keys.size ? bare : null;
+  // The copy without a query first, else any saved copy of this path (the export's guide page
+  // is one file whatever its query), but only one that declares it applies all of this query.
+  const copies = [await cache.match(url.origin + url.pathname, { ignoreVary: true }),
+    ...(await cache.matchAll(url.origin + url.pathname, { ignoreSearch: true, ignoreVary: true }))];
+  for (const copy of copies.filter(Boolean)) {
+    const declared = /data-applies-query="([^"]*)"/.exec(await copy.clone().text());
+    const keys = new Set((declared?.[1] || "").split(" ").filter(Boolean));
+    if (keys.size && [...url.searchParams.keys()].every((key) => keys.has(key))) return copy;
+  }
+  return null;
 }
 
 async function offlineAnswer(request, url, cache) {
