@@ -351,3 +351,18 @@ def test_an_ios_walkthrough_offline_counts_only_ios_steps(page: Page, context, c
         expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step 4 of {len(ios)}")
     finally:
         context.set_offline(False)
+
+
+def test_a_tampered_precache_list_is_refused_and_the_page_says_so(page: Page, context):
+    def tampered(route):
+        listing = route.fetch().json()
+        listing["pages"].append("//evil.example/steal")
+        route.fulfill(json=listing)
+    context.route("**/en/precache.json", tampered)
+    page.goto("/en/signal/")
+    page.wait_for_selector("html[data-offline-ready=incomplete]", state="attached", timeout=60_000)
+    expect(page.locator("#offline-status")).to_have_text(
+        "Not everything could be saved for offline use yet. What was saved before is kept; "
+        "Lockstep tries again on your next visit.")
+    assert page.evaluate("caches.keys().then(async k => (await (await caches.open(k[0])).keys())"
+                         ".some(r => r.url.endsWith('/precache.json')))") is False  # never marked complete
