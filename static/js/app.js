@@ -1,6 +1,5 @@
 // Entry point: each concern lives in its own small module.
 import "./checklist.js";
-import "./language-choice.js";
 import "./offline.js";
 import "./page-actions.js";
 import "./transfer.js";
@@ -9,6 +8,7 @@ import "./transfer.js";
 // an unfiltered app page standing in for a filter offline) load static/js/on-device/ then;
 // the others never download it.
 const onDevice = () => import("./on-device/index.js");
+if (document.querySelector("[data-language-choice]")) import("./language-choice.js");  // the export's "/"
 const scope = document.querySelector("[data-on-device]");
 if (scope && (scope.dataset.onDevice !== "platform" || window.location.search || document.querySelector("[data-needs-script]"))) {
   onDevice();

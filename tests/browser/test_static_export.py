@@ -112,6 +112,7 @@ def test_walkthrough_reload_on_step_3_and_ios_only(page: Page, site, catalog):
     page.goto(site + "en/whatsapp/walk/?platform=ios")
     for number in (1, 2):
         expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step {number} of {len(ios)}")
+        expect(page.locator(".walk__next")).to_have_attribute("href", re.compile(rf"/walk/{number + 1}/\?platform=ios$"))
         page.locator(".walk__next").click()
     expect(page).to_have_url(site + "en/whatsapp/walk/3/?platform=ios")
     page.reload()

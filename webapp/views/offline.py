@@ -21,8 +21,9 @@ SHELL_SUFFIXES = (".css", ".js", ".svg", ".png")
 
 
 # Not saved for every language: the install icons (the browser fetches them from the manifest
-# when installing) and the QR library (only guide views need it; they save it themselves).
-NOT_PRECACHED = ("icons/*.png", "vendor/qrcode-*")
+# when installing), the QR library (only guide views need it; they save it themselves), and the
+# scripts of pages that are never offline (the export's language picker, the workshop builder).
+NOT_PRECACHED = ("icons/*.png", "vendor/qrcode-*", "js/language-choice.js", "js/on-device/workshop.js")
 
 
 def shell_assets() -> list[str]:

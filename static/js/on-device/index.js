@@ -6,7 +6,6 @@ import { applyNeeds } from "./compare.js";
 import { applyGuide, applyPlatform } from "./filters.js";
 import { guidePath, absolute } from "./links.js";
 import { buildWalk } from "./walk.js";
-import { buildWorkshop } from "./workshop.js";
 import { guideQuery } from "./guide-query.js";
 
 const params = new URLSearchParams(window.location.search);
@@ -54,7 +53,7 @@ const walk = document.querySelector('#walk[data-on-device="walk"]');
 if (walk) buildWalk(walk);
 
 const result = document.querySelector('[data-on-device="workshop"]');
-if (result) buildWorkshop(result);
+if (result) import("./workshop.js").then(({ buildWorkshop }) => buildWorkshop(result));
 
 const compare = document.querySelector('form[data-on-device="compare"]');
 if (compare) applyNeeds(compare, params);
