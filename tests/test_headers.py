@@ -89,7 +89,7 @@ def test_no_response_depends_on_the_time_of_rendering(client):
     import datetime as dt
     from babel.dates import format_date
     today = format_date(dt.date.today(), "long", locale="en")
-    for url in ("/en/whatsapp/", "/en/guide/print?apps=signal", "/en/guide/handout?apps=signal"):
+    for url in ("/en/whatsapp/", "/en/guide/print/?apps=signal", "/en/guide/handout/?apps=signal"):
         html = client.get(url).get_data(as_text=True)
         revision = html.index("Content revision")
         printed = html[revision:html.index("</p>", revision)]  # the line that once said "printed on <today>"

@@ -19,8 +19,8 @@ from webapp import i18n, sitemap
 from webapp.cli import TRANSLATIONS
 
 TRANSLATED = [loc for loc in i18n.LOCALES if loc.url_code != i18n.DEFAULT_LOCALE]
-EXTRA_PAGES = ["guide/?apps=whatsapp,signal", "guide/walk/2?apps=whatsapp,signal", "guide/print?apps=signal",
-               "guide/handout?apps=signal", "guide/projector?apps=signal", "workshop/", "skype/"]
+EXTRA_PAGES = ["guide/?apps=whatsapp,signal", "guide/walk/2/?apps=whatsapp,signal", "guide/print/?apps=signal",
+               "guide/handout/?apps=signal", "guide/projector/?apps=signal", "workshop/", "skype/"]
 
 
 def all_pages(app, locale: str) -> list[str]:
@@ -177,7 +177,7 @@ def kept_in_english(site_locale) -> list[re.Pattern]:
 
 
 LEAK_PAGES = ["", "compare/", "changes/", "rumors/", "ai-training/", "skype/", "workshop/", "progress/",
-              "offline/", "guide/?apps=whatsapp,signal", "whatsapp/walk/", "guide/handout?apps=signal"]
+              "offline/", "guide/?apps=whatsapp,signal", "whatsapp/walk/", "guide/handout/?apps=signal"]
 
 
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)

@@ -66,7 +66,7 @@ def test_query_key_named_like_an_argument_is_harmless(client, rule, key):
 
 
 @pytest.mark.parametrize("url", [
-    "/en/?locale=fr", "/ar/whatsapp/walk/2?number=3", "/en/whatsapp/?_anchor=x", "/en/?_method=POST",
+    "/en/?locale=fr", "/ar/whatsapp/walk/2/?number=3", "/en/whatsapp/?_anchor=x", "/en/?_method=POST",
     "/en/?_external=1", "/en/?_scheme=javascript", "/en/whatsapp/?app_id=signal",
 ])
 def test_reported_urls_answer_the_page_they_name(client, url):

@@ -84,8 +84,8 @@ def test_no_response_anywhere_sets_a_cookie(app, client):
                 sitemap.partial_urls(app.extensions["catalog"], loc.url_code)]
     urls += ["/", "/sw.js", "/healthz", "/en/manifest.webmanifest", "/en/precache.json", "/en/workshop/",
              "/en/workshop/?apps=signal&language=en&platform=&submit=1", "/en/guide/?apps=signal",
-             "/en/guide/qr.svg?apps=signal", "/en/guide/print?apps=signal", "/en/nope/"]
+             "/en/guide/qr.svg?apps=signal", "/en/guide/print/?apps=signal", "/en/nope/"]
     for url in urls:
         response = client.get(url)
         assert "Set-Cookie" not in response.headers, url
-    assert len(urls) > 500
+    assert len(urls) > 150  # every page of every locale (walk steps are built on the device now)

@@ -17,3 +17,8 @@ def test_every_vendored_file_matches_its_recorded_checksum():
 def test_vendored_htmx_is_version_2_0():
     head = (VENDOR / "htmx-2.0.11.min.js").read_text()
     assert 'version:"2.0.11"' in head.replace(" ", "")
+
+
+def test_vendored_qr_library_is_qrcode_generator_2_0_4_as_an_es_module():
+    text = (VENDOR / "qrcode-generator-2.0.4.esm.js").read_text()
+    assert "export default qrcode;" in text and "createSvgTag" in text

@@ -20,8 +20,8 @@ def test_valid_form_gives_share_link_qr_projector_and_handout(client):
     share = "http://localhost/es/guide/?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"
     assert f'value="{share}"' in html
     assert 'src="/es/guide/qr.svg?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"' in html
-    assert 'href="/es/guide/projector?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"' in html
-    assert 'href="/es/guide/handout?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"' in html
+    assert 'href="/es/guide/projector/?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"' in html
+    assert 'href="/es/guide/handout/?apps=whatsapp,signal&amp;platform=android&amp;title=Taller"' in html
 
 
 @pytest.mark.parametrize("fields, message", [
@@ -63,5 +63,5 @@ def test_share_link_uses_the_public_address_when_one_is_configured():
     app = create_app({"TESTING": True, "PUBLIC_URL": "https://lockstep.example.org"})
     html = submit(app.test_client(), apps=["signal"], language="fr").get_data(as_text=True)
     assert 'value="https://lockstep.example.org/fr/guide/?apps=signal"' in html
-    qr_page = app.test_client().get("/fr/guide/print?apps=signal").get_data(as_text=True)
+    qr_page = app.test_client().get("/fr/guide/print/?apps=signal").get_data(as_text=True)
     assert "lockstep.example.org/<wbr>fr/<wbr>g/<wbr>signal/<wbr>" in qr_page  # the link to type

@@ -40,7 +40,7 @@ def test_unknown_ids_are_dropped_with_a_notice_and_duplicates_collapse(client, c
     ("?apps=signal&platform=fax", "Unknown platform"),
 ])
 def test_bad_guides_get_a_clear_400_page(client, query, message):
-    for path in ("/en/guide/", "/en/guide/walk/", "/en/guide/print", "/en/guide/qr.svg", "/en/guide/handout"):
+    for path in ("/en/guide/", "/en/guide/walk/", "/en/guide/print/", "/en/guide/qr.svg", "/en/guide/handout/"):
         response = client.get(path + query)
         assert response.status_code == 400, path
         assert message in response.get_data(as_text=True)
@@ -59,23 +59,23 @@ def test_app_walkthrough_has_one_step_per_screen_and_plain_links(client, catalog
     first = client.get("/en/whatsapp/walk/").get_data(as_text=True)
     assert step_ids(first) == [steps[0].id]
     assert f"Step 1 of {len(steps)}" in first
-    assert 'href="/en/whatsapp/walk/2"' in first and 'data-hx-get="/en/whatsapp/walk/2"' in first
+    assert 'href="/en/whatsapp/walk/2/"' in first and 'data-hx-get="/en/whatsapp/walk/2/"' in first
     assert 'data-hx-push-url="true"' in first and 'data-hx-select="#walk"' in first
-    last = client.get(f"/en/whatsapp/walk/{len(steps)}").get_data(as_text=True)
+    last = client.get(f"/en/whatsapp/walk/{len(steps)}/").get_data(as_text=True)
     assert step_ids(last) == [steps[-1].id]
-    assert f'href="/en/whatsapp/walk/{len(steps) - 1}"' in last
-    assert f'href="/en/whatsapp/walk/{len(steps) + 1}"' in last  # then the summary
-    summary = client.get(f"/en/whatsapp/walk/{len(steps) + 1}").get_data(as_text=True)
+    assert f'href="/en/whatsapp/walk/{len(steps) - 1}/"' in last
+    assert f'href="/en/whatsapp/walk/{len(steps) + 1}/"' in last  # then the summary
+    summary = client.get(f"/en/whatsapp/walk/{len(steps) + 1}/").get_data(as_text=True)
     assert 'href="/en/whatsapp/#checklist"' in summary
-    assert client.get(f"/en/whatsapp/walk/{len(steps) + 2}").status_code == 404
-    assert client.get("/en/whatsapp/walk/0").status_code == 404
+    assert client.get(f"/en/whatsapp/walk/{len(steps) + 2}/").status_code == 404
+    assert client.get("/en/whatsapp/walk/0/").status_code == 404
 
 
 def test_guide_walkthrough_spans_the_apps_and_keeps_the_query(client, catalog):
     steps = [s.id for a in ("signal", "whatsapp") for s in catalog.get(a).steps_for("ios")]
-    html = client.get(f"/en/guide/walk/{len(steps)}?apps=signal,whatsapp&platform=ios").get_data(as_text=True)
+    html = client.get(f"/en/guide/walk/{len(steps)}/?apps=signal,whatsapp&platform=ios").get_data(as_text=True)
     assert step_ids(html) == [steps[-1]]
-    assert f'href="/en/guide/walk/{len(steps) - 1}?apps=signal,whatsapp&amp;platform=ios"' in html
+    assert f'href="/en/guide/walk/{len(steps) - 1}/?apps=signal,whatsapp&amp;platform=ios"' in html
 
 
 def test_qr_code_is_an_svg_image(client):
@@ -85,7 +85,7 @@ def test_qr_code_is_an_svg_image(client):
 
 
 def test_print_header_carries_link_qr_revision_and_date(client, app):
-    html = client.get("/en/guide/print?apps=signal,whatsapp").get_data(as_text=True)
+    html = client.get("/en/guide/print/?apps=signal,whatsapp").get_data(as_text=True)
     header = html[html.index('class="print-header"'):html.index("</div>\n</div>")]
     # A link a person can type (the short path); the QR code carries the full share link.
     assert "localhost/<wbr>en/<wbr>g/<wbr>signal+<wbr>whatsapp/<wbr>" in header
@@ -94,7 +94,7 @@ def test_print_header_carries_link_qr_revision_and_date(client, app):
 
 
 def test_projector_shows_a_short_link_to_type_and_the_qr_code(client):
-    html = client.get("/en/guide/projector?apps=signal,whatsapp&platform=ios&title=Long+workshop+title").get_data(
+    html = client.get("/en/guide/projector/?apps=signal,whatsapp&platform=ios&title=Long+workshop+title").get_data(
         as_text=True)
     assert ('<p class="projector__url" dir="ltr" translate="no">'
             'localhost/<wbr>en/<wbr>g/<wbr>signal+<wbr>whatsapp/<wbr>ios/<wbr></p>') in html
@@ -120,14 +120,14 @@ def test_a_bad_short_link_is_a_clear_4xx(client, path, status):
 
 @pytest.mark.parametrize("view", ["handout", "print", "projector"])
 def test_printed_link_is_short_unencoded_and_breaks_only_between_words(client, view):
-    html = client.get(f"/en/guide/{view}?apps=whatsapp,signal&platform=ios&title=Caf%C3%A9").get_data(as_text=True)
+    html = client.get(f"/en/guide/{view}/?apps=whatsapp,signal&platform=ios&title=Caf%C3%A9").get_data(as_text=True)
     link = re.search(r'class="(?:handout|projector|print-header)__url"[^>]*>(.*?)</', html).group(1)
     assert link == "localhost/<wbr>en/<wbr>g/<wbr>whatsapp+<wbr>signal/<wbr>ios/<wbr>"
     assert "%" not in link
 
 
 def test_session_plan_times_the_agenda_from_the_steps_own_estimates(client, catalog):
-    html = client.get("/en/guide/plan?apps=whatsapp,signal&platform=android").get_data(as_text=True)
+    html = client.get("/en/guide/plan/?apps=whatsapp,signal&platform=android").get_data(as_text=True)
     expected = {app_id: sum(s.minutes for s in catalog.get(app_id).steps_for("android") if s.priority != "optional")
                 for app_id in ("whatsapp", "signal")}
     minutes = [int(m) for m in re.findall(r"<td>(\d+)</td>", html)]
@@ -135,10 +135,26 @@ def test_session_plan_times_the_agenda_from_the_steps_own_estimates(client, cata
     for rumor in catalog.topics.rumors:
         assert str(escape(rumor.claim)) in html  # the rumor cards are the talking points
     assert "Checklist for the trainer" in html and "What to prepare" in html
-    assert client.get("/en/guide/plan?apps=nope").status_code == 400  # like the guide
+    assert client.get("/en/guide/plan/?apps=nope").status_code == 400  # like the guide
 
 
 def test_the_builder_links_the_session_plan(client):
     html = client.get("/en/workshop/", query_string={"apps": "signal", "language": "en", "platform": "",
                                                      "submit": "1"}).get_data(as_text=True)
-    assert 'href="/en/guide/plan?apps=signal"' in html
+    assert 'href="/en/guide/plan/?apps=signal"' in html
+
+
+@pytest.mark.parametrize("old, new", [
+    ("/en/whatsapp/walk/2", "/en/whatsapp/walk/2/"),
+    ("/en/whatsapp/walk/3?platform=ios", "/en/whatsapp/walk/3/?platform=ios"),
+    ("/es/guide/walk/2?apps=signal,wire", "/es/guide/walk/2/?apps=signal,wire"),
+    ("/en/guide/print?apps=signal&title=T", "/en/guide/print/?apps=signal&title=T"),
+    ("/en/guide/handout?apps=signal", "/en/guide/handout/?apps=signal"),
+    ("/en/guide/projector?apps=signal", "/en/guide/projector/?apps=signal"),
+])
+def test_old_addresses_on_printed_guides_redirect_to_the_trailing_slash(client, old, new):
+    """Printed handouts and QR codes carry the old addresses: they keep working, query and all."""
+    response = client.get(old)
+    assert response.status_code in (301, 308)
+    assert response.headers["Location"].removeprefix("http://localhost") == new
+    assert client.get(new).status_code == 200

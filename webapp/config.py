@@ -21,6 +21,9 @@ def defaults(root: Path) -> dict:
         # are sent as streams, which Flask-Compress only brotlis.
         "COMPRESS_ALGORITHM": ["br", "gzip"],
         "COMPRESS_ALGORITHM_STREAMING": ["br"],
+        # Brotli 7: a fifth smaller than the default 4 at under 1 ms a page (9+ costs 10-30 ms),
+        # which keeps what the service worker saves per language under 250 KB.
+        "COMPRESS_BR_LEVEL": 7,
     }
 
 

@@ -12,9 +12,13 @@ from . import inventory
 from .catalog import Catalog
 
 
-def page_urls(catalog: Catalog, locale: str) -> list[str]:
-    return inventory.urls(catalog, locale, fragments=False, export=current_app.config["STATIC_EXPORT"])
+def page_urls(catalog: Catalog, locale: str, *, offline: bool = False) -> list[str]:
+    """What the export writes (while exporting) or the live site answers; with offline=True,
+    what the service worker saves, which is the same on the live site and in the export."""
+    exporting = current_app.config["STATIC_EXPORT"] and not offline
+    return inventory.urls(catalog, locale, fragments=False, export=exporting)
 
 
-def partial_urls(catalog: Catalog, locale: str) -> list[str]:
-    return inventory.urls(catalog, locale, fragments=True, export=current_app.config["STATIC_EXPORT"])
+def partial_urls(catalog: Catalog, locale: str, *, offline: bool = False) -> list[str]:
+    exporting = current_app.config["STATIC_EXPORT"] and not offline
+    return inventory.urls(catalog, locale, fragments=True, export=exporting)

@@ -14,6 +14,7 @@ from flask_babel import get_locale, format_date, format_number, format_percent, 
 from . import i18n, inventory
 from .addresses import absolute, public_url
 from .qr import qr_svg_inline
+from .on_device import on_device_strings, step_counts
 from .catalog import vocab
 from .catalog.model import Evidence, split_paragraphs
 
@@ -124,7 +125,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=number)
     app.jinja_env.globals.update(progress_template=progress_template, progress_templates=progress_templates, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
-                                 public_url=public_url, absolute=absolute)
+                                 public_url=public_url, absolute=absolute,
+                                 on_device_strings=on_device_strings, step_counts=step_counts)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_context)

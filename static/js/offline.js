@@ -38,7 +38,9 @@ function offerUpdate(worker) {
 
 async function register() {
   if (!("serviceWorker" in navigator) || !locale) return;
-  const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+  // The worker sits at the site's root ("/sw.js", or "/sub/sw.js" in an export under a subfolder).
+  const worker = document.body.dataset.worker;
+  const registration = await navigator.serviceWorker.register(worker, { scope: worker.replace(/sw\.js$/, "") });
   // A waiting worker is a new version: say so, and reload only when the person asks.
   // Progress lives in localStorage, which neither the worker nor its caches ever touch.
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
@@ -60,13 +62,22 @@ async function register() {
   });
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data?.type === "precached" && event.data.locale === locale) {
+      if (!event.data.complete) {
+        setStatus("offline-status", strings.offlineIncomplete);
+        document.documentElement.dataset.offlineReady = "incomplete";
+        return;
+      }
       setStatus("offline-status", strings.offlineReady);
       document.dispatchEvent(new CustomEvent("lockstep:offline-ready"));
       document.documentElement.dataset.offlineReady = "true";
     }
   });
   const ready = await navigator.serviceWorker.ready;
-  ready.active?.postMessage({ type: "precache", locale, url: location.pathname + location.search });
+  // What this page needs beyond the language's list (a guide's walkthrough and print views,
+  // the rest of a walkthrough): saved first, before the rest of the language.
+  const urls = [...document.querySelectorAll("[data-offline-urls], [data-walk-urls]")]
+    .flatMap((element) => (element.dataset.offlineUrls || element.dataset.walkUrls).split(" ").filter(Boolean));
+  ready.active?.postMessage({ type: "precache", locale, url: location.pathname + location.search, urls });
 }
 
 register().catch(() => { /* no worker (private mode, old browser): the site still works online */ });

@@ -2,8 +2,9 @@
 import { notify, strings } from "./checklist.js";
 
 document.addEventListener("click", async (event) => {
-  const target = event.target.closest?.("[data-print], [data-fullscreen], [data-copy]");
+  const target = event.target.closest?.("[data-print], [data-fullscreen], [data-copy], [data-history-back]");
   if (!target) return;
+  if (target.matches("[data-history-back]")) window.history.back();
   if (target.matches("[data-print]")) window.print();
   if (target.matches("[data-fullscreen]")) document.getElementById(target.dataset.fullscreen)?.requestFullscreen?.();
   if (target.matches("[data-copy]")) {
@@ -28,14 +29,10 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   const response = event.detail.serverResponse || "";
   if (!selector || !response.includes("offline-fragment")) return;
   event.detail.shouldSwap = false;
+  // A walkthrough step: the worker builds any step as a page (offline/walk.html), so go there.
+  const link = event.detail.requestConfig.elt.closest("#walk a[href]");
+  if (link) { window.location.assign(link.href); return; }
   notify(new DOMParser().parseFromString(response, "text/html").querySelector(".offline-fragment")?.textContent);
-});
-
-// Once this language is saved for offline use, save the rest of this walkthrough too
-// (a guide's walkthrough is for a chosen set of apps, so no list can know it in advance).
-document.addEventListener("lockstep:offline-ready", () => {
-  const walk = document.getElementById("walk");
-  if (walk) for (const url of walk.dataset.walkUrls.split(" ")) fetch(url).catch(() => {});
 });
 
 // On a phone the navigation is one scrollable row: bring the current page's link into view.

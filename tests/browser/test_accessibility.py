@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = ["", "whatsapp/", "whatsapp/?platform=android", "compare/?need=calls", "changes/", "rumors/",
               "ai-training/", "skype/", "workshop/", "progress/", "offline/", "guide/?apps=whatsapp,signal&title=Hi",
-              "whatsapp/walk/2", "guide/print?apps=signal", "guide/handout?apps=signal",
-              "guide/projector?apps=signal", "no-such-app/"]
+              "whatsapp/walk/2/", "guide/print/?apps=signal", "guide/handout/?apps=signal",
+              "guide/projector/?apps=signal", "no-such-app/"]
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -1,59 +1,206 @@
-"""The static export (Frozen-Flask) served by `python -m http.server` works offline too."""
+"""The static export on plain static hosts (Python's http.server and Debian's nginx, both
+serving it under a subfolder) does what the live server does, and works offline."""
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
+import re
+import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
-from test_offline import check_offline_use
-from webapp import create_app
+from static_hosts import http_server, nginx
+from test_offline import wait_until_offline_ready
+from webapp import create_app, i18n
 from webapp.export import export_site
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+BASE = "/sub/"
+LOCALES = [loc.url_code for loc in i18n.LOCALES]
 
 
 @pytest.fixture(scope="module")
-def exported_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("export") / "site"
+def export_root(tmp_path_factory):
+    root = tmp_path_factory.mktemp("export")
     app = create_app({"TESTING": True, "SECRET_KEY": "test"})
-    assert export_site(app, folder) > 500
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(f"{base}/sw.js", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield folder, base
-    server.terminate()
-    server.wait(timeout=5)
+    assert export_site(app, root / BASE.strip("/"), base_path=BASE) > 1000
+    return root
 
 
-def test_export_has_every_locale_and_the_service_worker(exported_site, catalog):
-    folder, _ = exported_site
-    assert (folder / "sw.js").is_file() and (folder / "index.html").is_file()
-    for locale in ("en", "es", "fr", "de", "pt-br", "ar"):
-        assert (folder / locale / "index.html").is_file()
-        assert (folder / locale / "manifest.webmanifest").is_file()
-        assert (folder / locale / "precache.json").is_file()
+@pytest.fixture(scope="module", params=["http.server", "nginx"])
+def site(request, export_root, tmp_path_factory):
+    """The export's address on one host: origin + /sub/."""
+    if request.param == "http.server":
+        with http_server(export_root) as origin:
+            yield origin + BASE
+    else:
+        with nginx(export_root, tmp_path_factory.mktemp("nginx"), BASE, LOCALES) as origin:
+            yield origin + BASE
+
+
+def fetch(url: str):
+    try:
+        response = urllib.request.urlopen(url, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, response.headers.get_content_type(), response.read().decode("utf-8", "replace")
+
+
+def test_export_has_every_locale_the_worker_and_404_pages(export_root, catalog):
+    folder = export_root / BASE.strip("/")
+    assert (folder / "sw.js").is_file() and (folder / "index.html").is_file() and (folder / "404.html").is_file()
+    for locale in LOCALES:
+        for name in ("index.html", "manifest.webmanifest", "precache.json", "404.html", "guide/index.html",
+                     "guide/walk/2/index.html", "workshop/index.html", "whatsapp/walk/3/index.html"):
+            assert (folder / locale / name).is_file(), (locale, name)
         for app in catalog:
             assert (folder / locale / app.id / "index.html").is_file(), (locale, app.id)
-    html = (folder / "en" / "whatsapp" / "index.html").read_text()
-    assert "platform-filter" not in html and "/en/workshop/" not in html  # server-only tools left out
+    # No file without an extension: a static host would send it as a download.
+    assert [p for p in folder.rglob("*") if p.is_file() and not p.suffix] == []
 
 
-def test_exported_site_works_offline_after_one_visit(page: Page, context, exported_site, catalog):
-    _, base = exported_site
-    check_offline_use(page, context, base, catalog, with_filters=False)
+@pytest.mark.parametrize("path", ["", "en/", "en/whatsapp/walk/3/?platform=ios", "en/guide/?apps=signal,wire",
+                                  "en/guide/walk/2/?apps=signal", "en/guide/print/?apps=signal",
+                                  "en/guide/handout/?apps=signal", "en/guide/projector/?apps=signal",
+                                  "en/workshop/?apps=signal&submit=x", "en/compare/?need=calls", "ar/offline/"])
+def test_every_page_url_is_served_as_html(site, path):
+    status, kind, _ = fetch(site + path)
+    assert (status, kind) == (200, "text/html")
+
+
+def test_a_missing_page_gets_the_localized_404(site, request):
+    status, _, html = fetch(site + "es/no-such-page/")
+    assert status == 404
+    if request.node.callspec.params["site"] == "nginx":  # http.server only has its own bare page
+        assert 'lang="es"' in html and "Esta página no existe." in html and f'href="{BASE}es/"' in html
+
+
+def test_root_picks_the_browser_language_and_lists_every_language(site, browser):
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.goto(site)
+    expect(page).to_have_url(site + "de/")
+    context.close()
+    status, _, html = fetch(site)
+    for loc in i18n.LOCALES:
+        assert f'href="{BASE}{loc.url_code}/"' in html and loc.native_name in html
+
+
+def test_platform_filter_and_compare_apply_on_the_device(page: Page, site, catalog):
+    whatsapp = catalog.get("whatsapp")
+    page.goto(site + "en/whatsapp/?platform=ios")
+    expect(page.locator("#checklist .step:visible")).to_have_count(len(whatsapp.steps_for("ios")))
+    expect(page.locator("#checklist .progress__text")).to_have_text(f"0 of {len(whatsapp.steps_for('ios'))} steps done")
+    expect(page.locator(".platform-filter [aria-current=page]")).to_have_attribute("data-platform", "ios")
+    expect(page.locator("[data-needs-script]")).to_be_hidden()
+    page.goto(site + "en/compare/?need=calls&need=backups")
+    matching = [app for app in catalog if app.meets("calls") and app.meets("backups")]
+    expect(page.locator("#compare-table tbody tr:visible")).to_have_count(len(matching))
+    expect(page.locator("input[name=need][value=calls]")).to_be_checked()
+
+
+def test_without_javascript_the_export_shows_everything_with_a_note(browser, site, catalog):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "en/whatsapp/?platform=ios")
+    expect(page.locator("#checklist .step")).to_have_count(len(catalog.get("whatsapp").steps))
+    expect(page.locator("#checklist [data-needs-script]")).to_be_visible()
+    context.close()
+
+
+def test_walkthrough_reload_on_step_3_and_ios_only(page: Page, site, catalog):
+    ios = catalog.get("whatsapp").steps_for("ios")
+    page.goto(site + "en/whatsapp/walk/?platform=ios")
+    for number in (1, 2):
+        expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step {number} of {len(ios)}")
+        expect(page.locator(".walk__next")).to_have_attribute("href", re.compile(rf"/walk/{number + 1}/\?platform=ios$"))
+        page.locator(".walk__next").click()
+    expect(page).to_have_url(site + "en/whatsapp/walk/3/?platform=ios")
+    page.reload()
+    expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step 3 of {len(ios)}")
+    expect(page.locator("#walk .step__title")).to_have_text(ios[2].title)
+
+
+def test_guide_shows_the_chosen_apps_and_bad_input_like_the_server(page: Page, site, catalog):
+    page.goto(site + "en/guide/?apps=wire,nope,signal&platform=android&title=" + "%3Ca%20href%3Dx%3EHi%3C%2Fa%3E")
+    expect(page.locator(".guide-app:visible")).to_have_count(2)
+    assert page.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == ["wire", "signal"]
+    steps = [s for a in ("wire", "signal") for s in catalog.get(a).steps_for("android")]
+    expect(page.locator("#checklist .step:visible")).to_have_count(len(steps))
+    expect(page.locator("h1")).to_have_text("<a href=x>Hi</a>")  # text, never a link
+    expect(page.locator("h1 a")).to_have_count(0)
+    expect(page.locator("[data-guide-unknown]")).to_have_text("Left out because Lockstep has no checklist for them: nope.")
+    page.goto(site + "en/guide/?apps=signal&title=" + "x" * 81)
+    expect(page.locator("[data-query-error]")).to_have_text("The workshop title can be at most 80 characters.")
+    page.goto(site + "en/guide/?apps=nope")
+    expect(page.locator("[data-query-error]")).to_have_text(
+        "Choose at least one app for the guide, for example ?apps=whatsapp,signal.")
+
+
+def test_builder_link_opens_on_a_second_phone_with_the_right_apps(page: Page, browser, site, catalog):
+    page.goto(site + "en/workshop/")
+    for app_id in ("signal", "wire"):
+        page.locator(f'input[name=apps][value="{app_id}"]').check()
+    page.locator('input[name=platform][value="ios"]').check()
+    page.locator("input[name=title]").fill("Library, Tuesday")
+    page.locator("form.workshop-form [type=submit]").click()
+    share = page.locator("#share-url")
+    expect(share).to_have_value(re.compile(r"/sub/en/guide/\?apps=signal,wire&platform=ios&title=Library,\+Tuesday$"))
+    link = share.input_value()
+    phone = browser.new_context()
+    other = phone.new_page()
+    other.goto(link)
+    expect(other.locator(".guide-app:visible")).to_have_count(2)
+    assert other.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == ["signal", "wire"]
+    expect(other.locator("h1")).to_have_text("Library, Tuesday")
+    steps = [s for a in ("signal", "wire") for s in catalog.get(a).steps_for("ios")]
+    expect(other.locator("#checklist .step:visible")).to_have_count(len(steps))
+    phone.close()
+
+
+def test_builder_qr_code_decodes_to_the_link_the_server_encodes(page: Page, site, live_server):
+    import zxingcpp
+    from PIL import Image
+    import io
+    query = "?apps=signal&apps=whatsapp&platform=android&language=fr&title=Atelier+%C3%A9t%C3%A9&submit=x"
+    page.goto(site + "en/workshop/" + query)
+    page.set_viewport_size({"width": 1000, "height": 1400})
+    exported = page.locator("[data-device-qr=builder] svg").screenshot()
+    page.goto(live_server + "/en/workshop/" + query)
+    served = page.locator("img.workshop-result__qr").screenshot()
+    texts = [zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))[0].text for png in (exported, served)]
+    assert texts[0].startswith(site) and texts[1].startswith(live_server + "/")
+    assert texts[0][len(site):] == texts[1][len(live_server) + 1:] == \
+        "fr/guide/?apps=signal,whatsapp&platform=android&title=Atelier+%C3%A9t%C3%A9"
+
+
+def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context, site, catalog):
+    ios = catalog.get("whatsapp").steps_for("ios")
+    page.goto(site + "en/whatsapp/walk/?platform=ios")
+    wait_until_offline_ready(page)
+    page.goto(site + "en/guide/?apps=signal")
+    wait_until_offline_ready(page)
+    page.goto(site + "en/guide/?apps=wire,telegram")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    try:
+        page.goto(site + "en/whatsapp/walk/2/?platform=ios")
+        expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step 2 of {len(ios)}")
+        for query, apps in (("apps=signal", ["signal"]), ("apps=wire,telegram", ["wire", "telegram"]),
+                            ("apps=threema", ["threema"])):  # the last one never visited: made on the device
+            page.goto(site + "en/guide/?" + query)
+            expect(page.locator("h1")).to_have_text("Your guide")  # the guide page, not "not saved"
+            expect(page.locator(".guide-app:visible")).to_have_count(len(apps))
+            assert page.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == apps
+    finally:
+        context.set_offline(False)
+
+
+def test_pages_opened_from_a_usb_stick_read_and_print_with_their_styles(page: Page, export_root):
+    page.goto((export_root / BASE.strip("/") / "en" / "whatsapp" / "index.html").as_uri())
+    expect(page.locator("h1")).to_have_text("WhatsApp")
+    # app.css applied: the header is its grid, the skip link sits above the page
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "grid"
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position") == "absolute"
+    page.emulate_media(media="print")
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".print-header")).to_be_visible()

@@ -60,7 +60,7 @@ def test_guide_prints_to_a_pdf_with_apps_link_and_no_navigation(page: Page, live
     first = page.locator("input[data-step]").first.get_attribute("data-step")
     page.locator(f'label[for="check-{first}"]').click()
     for paper in ("A4", "Letter"):
-        page.goto("/en/guide/print?apps=whatsapp,signal")
+        page.goto("/en/guide/print/?apps=whatsapp,signal")
         reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
         text = "\n".join(p.extract_text() for p in reader.pages)
         flat = " ".join(text.split())
@@ -101,7 +101,7 @@ def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, 
                 break
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
-        expect(page).to_have_url(f"/en/signal/walk/{number + 1}")  # the last one leads to the summary
+        expect(page).to_have_url(f"/en/signal/walk/{number + 1}/")  # the last one leads to the summary
     page.get_by_role("link", name="See my checklist").focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url("/en/signal/#checklist")

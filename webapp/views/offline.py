@@ -20,10 +20,17 @@ BACKGROUND_COLOUR = "#fbfbf8"
 SHELL_SUFFIXES = (".css", ".js", ".svg", ".png")
 
 
+# Not saved for every language: the install icons (the browser fetches them from the manifest
+# when installing), the QR library (only guide views need it; they save it themselves), and the
+# scripts of pages that are never offline (the export's language picker, the workshop builder).
+NOT_PRECACHED = ("icons/*.png", "vendor/qrcode-*", "js/language-choice.js", "js/on-device/workshop.js")
+
+
 def shell_assets() -> list[str]:
-    """Every stylesheet, script and icon in static/: the pages need nothing else."""
+    """Every stylesheet, script and icon in static/ the pages need offline."""
     root = Path(current_app.static_folder)
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in SHELL_SUFFIXES)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.suffix in SHELL_SUFFIXES
+                  and not any(p.relative_to(root).match(pattern) for pattern in NOT_PRECACHED))
 
 
 @headers.worker
@@ -31,6 +38,7 @@ def service_worker():
     """At the root so its scope covers every locale; its text changes with every site version.
     The locale codes come from the one list, never from a pattern written into the script."""
     script = render_template("offline/sw.js", version=current_app.config["SITE_VERSION"],
+                             base=url_for("site.root"),
                              locales=json.dumps([loc.url_code for loc in i18n.LOCALES]))
     return current_app.response_class(script, mimetype="text/javascript")
 
@@ -72,8 +80,12 @@ def precache_list():
     return jsonify({
         "version": current_app.config["SITE_VERSION"],
         "assets": [asset(path) for path in shell_assets()],
-        "pages": sitemap.page_urls(catalog(), code),
-        "partials": sitemap.partial_urls(catalog(), code),
+        # every language's offline page too: switching language offline then says so in that language
+        "pages": list(dict.fromkeys(sitemap.page_urls(catalog(), code, offline=True) + [
+            url_for(".offline", locale=loc.url_code) for loc in i18n.LOCALES])),
+        # the export has no fragments (filters apply on the device): only what it wrote
+        "partials": [url for url in sitemap.partial_urls(catalog(), code, offline=True)
+                     if not current_app.config["STATIC_EXPORT"] or url in sitemap.partial_urls(catalog(), code)],
     })
 
 
@@ -83,7 +95,14 @@ def offline():
     return render_template("offline/offline.html", apps=list(catalog()))
 
 
-@bp.get("/offline/fragment")
+@bp.get("/offline/walk/")
+@listed()
+def walk_shell():
+    """What the worker shows for a walkthrough step it has not saved; the page builds the step."""
+    return render_template("offline/walk.html")
+
+
+@bp.get("/offline/fragment.html")
 @listed(fragment=True)
 @headers.fragment
 def offline_fragment():

@@ -115,16 +115,18 @@ def app_page(app_id: str):
 
 
 @bp.get("/<app_id>/steps")
-@listed(fragment=True, expand=every_app_and_platform, export_expand=every_app)
+@listed(fragment=True, offline=False, export=False, expand=every_app_and_platform)  # offline and exported: filtered on the device
 @headers.fragment
 def app_steps(app_id: str):
     """The checklist fragment the platform filter swaps in; the app page includes the same template."""
     return render_template("partials/checklist.html", app=get_app_or_404(app_id), platform=platform_arg())
 
 
+# Every step URL ends in "/" so any static host serves it as HTML (…/walk/2/index.html in the
+# export); the old "…/walk/2" answers a 308 to it (Werkzeug's strict slashes), query kept.
 @bp.get("/<app_id>/walk/", defaults={"number": 1})
-@bp.get("/<app_id>/walk/<int:number>")
-@listed(expand=every_walk_step)
+@bp.get("/<app_id>/walk/<int:number>/")
+@listed(offline=False, expand=every_walk_step)  # offline: built on the device from the app page
 def app_walk(app_id: str, number: int):
     app = get_app_or_404(app_id)
     platform = platform_arg()
@@ -132,6 +134,7 @@ def app_walk(app_id: str, number: int):
         [(app, step) for step in app.steps_for(platform)], number, heading=app.name,
         step_url=lambda n: url_for(".app_walk", app_id=app.id, number=n, platform=platform),
         finish_url=url_for(".app_page", app_id=app.id, platform=platform) + "#checklist", current_app=app,
+        source_url=url_for(".app_page", app_id=app.id), applies_query="platform",
         next_apps=[(other, url_for(".app_walk", app_id=other.id, platform=platform if other.steps_for(platform) else None))
                    for other in catalog() if other.id != app.id])
 
@@ -152,7 +155,7 @@ def compare_context() -> dict:
 
 
 @bp.get("/compare/table")
-@listed(fragment=True)
+@listed(fragment=True, export=False)  # the export filters on the device
 @headers.fragment
 def compare_table():
     """The filtered table alone; htmx swaps it in and the page URL is pushed from here."""

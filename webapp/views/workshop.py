@@ -6,7 +6,7 @@ no cookie. It works over plain HTTP on a trainer's laptop, and its result is a p
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -23,6 +23,12 @@ from .locale import catalog, platform_arg
 bp = Blueprint("workshop", __name__)
 
 GUIDE_ONLY_WITH_A_QUERY = "a guide is made of its query string (?apps=...); there is no one guide to save"
+GUIDE_QUERY = "apps platform title"  # what the export's guide pages apply on the device
+
+
+def every_guide_walk_step(cat):
+    """The export's guide walkthrough: one page per step number any guide can reach."""
+    return [{"number": n} for n in range(1, sum(len(app.steps) for app in cat) + 1)]
 
 
 def guide_error_message(error: GuideError) -> str:
@@ -34,6 +40,10 @@ def guide_error_message(error: GuideError) -> str:
 
 
 def guide_arg() -> Guide:
+    if current_app.config["STATIC_EXPORT"] and not request.args:
+        # The export's one copy of each guide view carries every app; static/js/query-view.js
+        # shows the chosen ones, in the chosen order, for the chosen platform and title.
+        return Guide(apps=tuple(catalog()), unknown=(), platform=None, title="")
     return guide_arg_from(None)
 
 
@@ -58,12 +68,18 @@ def guide_url(endpoint: str, guide: Guide, external: bool = False, **values) -> 
 def render_guide(template: str):
     """The guide, its booklet and handout: one guide, one share link."""
     the_guide = guide_arg()
-    return render_template(template, guide=the_guide, share_url=guide_url(".guide", the_guide, external=True),
+    # Opening a guide saves its walkthrough and print views for offline use (static/js/offline.js).
+    # (The export's one guide page lists every app: query-view.js makes that list on the device.)
+    offline_urls = [] if current_app.config["STATIC_EXPORT"] else [
+        *(guide_url(".guide_walk", the_guide, number=n) for n in range(1, len(the_guide.steps) + 1)),
+        *(guide_url(endpoint, the_guide) for endpoint in (".guide_print", ".guide_handout", ".guide_projector"))]
+    return render_template(template, guide=the_guide, offline_urls=offline_urls,
+                           share_url=guide_url(".guide", the_guide, external=True),
                            short_link=absolute(short_path(the_guide)).split("://", 1)[-1])
 
 
 @bp.route("/workshop/", methods=["GET"])
-@listed(nav=_l("Workshops"), offline=False, export=False)
+@listed(nav=_l("Workshops"), offline=False)
 @headers.no_store
 def workshop():
     submitted = "apps" in request.args or "submit" in request.args
@@ -87,6 +103,10 @@ def workshop():
             "booklet_url": guide_url(".guide_print", guide, locale=locale),
             "plan_url": guide_url(".guide_plan", guide, locale=locale),
         }
+    if current_app.config["STATIC_EXPORT"]:
+        # A static host ignores the query: the page reads it and fills this in (on-device/workshop.js).
+        result = {"on_device": True, "guide": None, **dict.fromkeys(
+            ("share_url", "qr_url", "projector_url", "handout_url", "booklet_url"), "")}
     status = 400 if submitted and not result else 200
     return render_template("workshop/workshop.html", form=form, result=result), status
 
@@ -110,26 +130,28 @@ def short_guide(spec: str):
     return redirect(guide_url(".guide", the_guide), code=302)
 
 
+# Guide views end in "/" like every page (a static host serves …/index.html); the old
+# addresses without it (printed handouts, QR codes) answer a 308 with the query kept.
 @bp.get("/guide/")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@listed(offline=False)  # exported once, the query applied on the device
 def guide():
     return render_guide("workshop/guide.html")
 
 
-@bp.get("/guide/print")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@bp.get("/guide/print/")
+@listed(offline=False)  # exported once, the query applied on the device
 def guide_print():
     return render_guide("workshop/guide_print.html")
 
 
-@bp.get("/guide/handout")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@bp.get("/guide/handout/")
+@listed(offline=False)  # exported once, the query applied on the device
 def guide_handout():
     return render_guide("workshop/handout.html")
 
 
-@bp.get("/guide/projector")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@bp.get("/guide/projector/")
+@listed(offline=False)  # exported once, the query applied on the device
 def guide_projector():
     """QR code plus a link short enough to type: the same guide without its title."""
     the_guide = guide_arg()
@@ -141,8 +163,8 @@ def guide_projector():
 INTRO_MINUTES = CLOSING_MINUTES = 10
 
 
-@bp.get("/guide/plan")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@bp.get("/guide/plan/")
+@unlisted("the trainer's plan sums the chosen apps' times on the server; the export has no plan")
 def guide_plan():
     """The trainer's session plan: an agenda timed from the steps' own estimates, the rumor cards
     as talking points, what to prepare and a checklist for the trainer."""
@@ -168,11 +190,12 @@ def guide_qr():
 
 
 @bp.get("/guide/walk/", defaults={"number": 1})
-@bp.get("/guide/walk/<int:number>")
-@unlisted(GUIDE_ONLY_WITH_A_QUERY)
+@bp.get("/guide/walk/<int:number>/")
+@listed(offline=False, export_expand=every_guide_walk_step)
 def guide_walk(number: int):
     the_guide = guide_arg()
     return render_walk(
         the_guide.steps, number, heading=the_guide.title or _("Your guide"),
         step_url=lambda n: guide_url(".guide_walk", the_guide, number=n),
-        finish_url=guide_url(".guide", the_guide) + "#checklist")
+        finish_url=guide_url(".guide", the_guide) + "#checklist",
+        source_url=url_for(".guide"), applies_query=GUIDE_QUERY)

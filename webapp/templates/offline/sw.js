@@ -3,15 +3,22 @@
 // It never reads or writes progress (that lives in localStorage, out of its reach).
 const VERSION = {{ version|tojson }};
 const CACHE = `lockstep-${VERSION}`;
+// Where the site lives ("/" or a subfolder such as "/sub/" for `flask export --base-path`).
+const BASE = {{ base|tojson }};
 // The locale codes of webapp/i18n.py, the one list (never a pattern that a new code could miss).
 const LOCALES = new Set({{ locales|safe }});
 const localeOf = (pathname) => {
-  const first = pathname.split("/")[1];
+  if (!pathname.startsWith(BASE)) return null;
+  const first = pathname.slice(BASE.length).split("/")[0];
   return LOCALES.has(first) ? first : null;
 };
+// A path on this site only: never "//other.host/…", a scheme, or a path outside BASE.
+const onSite = (url) => typeof url === "string" && url.startsWith(BASE) && !url.startsWith("//")
+  && new URL(url, self.location.origin).origin === self.location.origin;
 
 // Install: save the pages of every language this browser had saved before, so an update
-// keeps working offline. A first visit saves its language when the page asks ("precache").
+// keeps working offline. If that fails (offline, a tampered list), the install fails and the
+// previous version, with its complete offline copy, stays in charge.
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const locales = new Set();
@@ -22,7 +29,9 @@ self.addEventListener("install", (event) => {
         if (pathname.endsWith("/precache.json") && localeOf(pathname)) locales.add(localeOf(pathname));
       }
     }
-    for (const locale of locales) await precache(locale);
+    for (const locale of locales) {
+      if (!(await precache(locale))) throw new Error(`could not save ${locale} for offline use`);
+    }
   })());
 });
 
@@ -39,18 +48,17 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") self.skipWaiting();
   if (event.data?.type === "precache" && LOCALES.has(event.data.locale)) {
-    const url = event.data.url;  // a path on this origin only: never "//other.host/..."
-    const page = typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : null;
-    event.waitUntil(precache(event.data.locale).then(async () => {
-      // The page that asked may be one the list cannot know (a guide for a chosen set of apps).
-      if (page) {
-        const cache = await caches.open(CACHE);
-        if (!(await cache.match(page, { ignoreVary: true }))) await fromNetwork(new Request(page), cache).catch(() => {});
-      }
+    // The page that asked, and what it needs (a guide's walkthrough and print views), first:
+    // no list can know a guide for a chosen set of apps, and a workshop wants it now.
+    const own = [event.data.url, ...(Array.isArray(event.data.urls) ? event.data.urls : [])].filter(onSite);
+    event.waitUntil((async () => {
+      const cache = await caches.open(CACHE);
+      const ownSaved = await saveAll(cache, own.slice(0, 400));
+      const complete = (await precache(event.data.locale)) && ownSaved;
       for (const client of await self.clients.matchAll()) {
-        client.postMessage({ type: "precached", locale: event.data.locale, version: VERSION });
+        client.postMessage({ type: "precached", locale: event.data.locale, version: VERSION, complete });
       }
-    }));
+    })());
   }
 });
 
@@ -60,25 +68,41 @@ function precache(locale) {
   return inFlight.get(locale);
 }
 
-async function savePrecacheList(locale) {
-  const cache = await caches.open(CACHE);
-  const listUrl = `/${locale}/precache.json`;
-  if (await cache.match(listUrl)) return;  // this version already saved this language
-  const response = await fetch(listUrl, { cache: "no-cache" });
-  if (!response.ok) return;
-  const list = await response.clone().json();
-  const urls = [...list.assets, ...list.pages, ...list.partials];
-  // A few at a time: gentle on a workshop's shared Wi-Fi, and one failure does not stop the rest.
+// Saves every URL not saved yet, a few at a time (gentle on a workshop's shared Wi-Fi);
+// true when all of them are in the cache.
+async function saveAll(cache, urls) {
+  let complete = true;
   for (let i = 0; i < urls.length; i += 6) {
     await Promise.all(urls.slice(i, i + 6).map(async (url) => {
       if (await cache.match(url, { ignoreVary: true })) return;
       try {
-        const page = await fetch(url, { cache: "no-cache" });
-        if (page.ok) await cache.put(url, page);
-      } catch { /* offline again: the rest is saved when the next page asks */ }
+        const response = await fetch(url, { cache: "no-cache" });
+        if (cacheable(response)) await cache.put(url, response);
+        else complete = false;
+      } catch { complete = false; /* offline again: the rest is saved when the next page asks */ }
     }));
   }
-  await cache.put(listUrl, response);  // written last: marks the language as complete
+  return complete;
+}
+
+// True when this version has this language complete. A list naming anything outside the
+// site is refused whole; the language is marked complete only when every URL is saved.
+async function savePrecacheList(locale) {
+  const cache = await caches.open(CACHE);
+  const listUrl = `${BASE}${locale}/precache.json`;
+  if (await cache.match(listUrl)) return true;
+  try {
+    const response = await fetch(listUrl, { cache: "no-cache" });
+    if (!response.ok) return false;
+    const list = await response.clone().json();
+    const urls = [...list.assets, ...list.pages, ...list.partials];
+    if (list.version !== VERSION || !urls.every(onSite)) return false;
+    if (!(await saveAll(cache, urls))) return false;
+    await cache.put(listUrl, response);  // written last: marks the language as complete
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function cacheable(response) {
@@ -95,7 +119,7 @@ async function fromNetwork(request, cache) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname === "/sw.js") return;
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname === `${BASE}sw.js`) return;
   event.respondWith(respond(event, request, url));
 });
 
@@ -104,7 +128,7 @@ async function respond(event, request, url) {
   // Fingerprinted assets never change under their URL: cache first. Module imports
   // ("./checklist.js") carry no ?v=, but this cache belongs to one site version, so the
   // file saved under its fingerprinted URL is the right one.
-  if (url.pathname.startsWith("/static/")) {
+  if (url.pathname.startsWith(`${BASE}static/`)) {
     return (await cache.match(request.url)) || (await cache.match(request.url, { ignoreSearch: true }))
       || fromNetwork(request, cache);
   }
@@ -118,23 +142,55 @@ async function respond(event, request, url) {
   try {
     return await network;
   } catch {
-    return offlineAnswer(request, url, cache);
+    return (await appliesQuery(request, url, cache)) || (await walkStep(request, url, cache))
+      || offlineAnswer(request, url, cache);
   }
 }
 
+// A walkthrough step this device has not saved: one page per language builds any step from
+// the app page or guide it belongs to (offline/walk.html), instead of a saved copy per step.
+async function walkStep(request, url, cache) {
+  const locale = localeOf(url.pathname);
+  if (!locale || request.headers.get("HX-Request") || !/\/walk\/(\d+\/)?$/.test(url.pathname)) return null;
+  return cache.match(`${BASE}${locale}/offline/walk/`);
+}
+
+// A page that applies its own query on the device (<body data-applies-query="platform">:
+// the export's pages, static/js/query-view.js) is the same page for every query, so the
+// saved copy without the query renders this URL correctly. Any other page never stands in
+// for another query: that would show another filter's or another guide's content here.
+async function appliesQuery(request, url, cache) {
+  if (!url.search || request.headers.get("HX-Request")) return null;
+  // The copy without a query first, else any saved copy of this path (the export's guide page
+  // is one file whatever its query), but only one that declares it applies all of this query.
+  const copies = [await cache.match(url.origin + url.pathname, { ignoreVary: true }),
+    ...(await cache.matchAll(url.origin + url.pathname, { ignoreSearch: true, ignoreVary: true }))];
+  for (const copy of copies.filter(Boolean)) {
+    const declared = /data-applies-query="([^"]*)"/.exec(await copy.clone().text());
+    const keys = new Set((declared?.[1] || "").split(" ").filter(Boolean));
+    if (keys.size && [...url.searchParams.keys()].every((key) => keys.has(key))) return copy;
+  }
+  return null;
+}
+
 async function offlineAnswer(request, url, cache) {
-  const locale = localeOf(url.pathname) || "en";
+  const locale = localeOf(url.pathname);
+  const visitor = (await self.clients.get(request.resultingClientId || request.clientId))?.url;
+  const own = visitor ? localeOf(new URL(visitor).pathname) : null;
+  const order = [...new Set([locale, own, ...LOCALES].filter(Boolean))];
   if (request.headers.get("HX-Request") && !request.headers.get("HX-History-Restore-Request")) {
     // htmx does not swap errors, so a 200 fragment saying "offline" beats a silent failure.
-    return (await cache.match(`/${locale}/offline/fragment`))
-      || new Response('<p class="notice notice--warning" role="status">Offline.</p>',
-                      { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    for (const code of order) {
+      const fragment = await cache.match(`${BASE}${code}/offline/fragment.html`);
+      if (fragment) return fragment;
+    }
+    return new Response('<p class="notice notice--warning offline-fragment" role="status">Offline.</p>',
+                        { headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
-  // Never the same path with another query: that would show another filter's or another
-  // guide's content under this URL. The offline page of this language, or of any saved one.
-  const fallbacks = [locale, ...LOCALES].map((code) => `/${code}/offline/`);
-  for (const fallback of fallbacks) {
-    const page = await cache.match(fallback);
+  // "Not saved on this device", inside the page frame, in the language asked for if this
+  // device has it (every language's offline page is saved), else the visitor's own.
+  for (const code of order) {
+    const page = await cache.match(`${BASE}${code}/offline/`);
     if (page) return page;
   }
   return new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });

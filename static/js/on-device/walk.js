@@ -1,0 +1,80 @@
+// The export's walkthrough: rebuilt on the device from the page that lists its steps (the app
+// page for ?platform=, the guide page for ?apps=…), so step n counts only the chosen steps.
+import { refresh } from "../checklist.js";
+import { applyGuide, applyPlatform, setProgressTotal, strings } from "./filters.js";
+import { fill } from "./guide-query.js";
+
+function stepUrl(n) {
+  const path = window.location.pathname.replace(/walk\/(\d+\/)?$/, n > 1 ? `walk/${n}/` : "walk/");
+  return path + window.location.search;
+}
+
+function link(walk, className, href, text) {
+  let anchor = walk.querySelector(`.${className}`);
+  if (!anchor) {
+    anchor = document.createElement("a");
+    anchor.className = `button button--quiet ${className}`;
+    walk.querySelector(".walk__nav").prepend(anchor);
+  }
+  anchor.href = href;
+  anchor.textContent = text;
+  return anchor;
+}
+
+export async function buildWalk(walk) {
+  const number = Number(/walk\/(\d+)\/$/.exec(window.location.pathname)?.[1] || 1);
+  const params = new URLSearchParams(window.location.search);
+  // The service worker's walk page (offline/walk.html) has no source: it is the page this
+  // step belongs to, …/whatsapp/walk/3/ -> …/whatsapp/, …/guide/walk/3/?apps= -> …/guide/?apps=.
+  const sourcePath = walk.dataset.walkSource || window.location.pathname.replace(/walk\/(\d+\/)?$/, "");
+  const source = sourcePath + window.location.search;
+  const response = await fetch(walk.dataset.walkSource ? sourcePath : source).catch(() => null);
+  const page = new DOMParser().parseFromString(response?.ok ? await response.text() : "", "text/html");
+  const view = applyPlatform(page, params) || applyGuide(page, params);
+  if (!view && !walk.dataset.walkSource) return;  // nothing saved to build it from: the page says so
+  if (!view || view.error) {
+    walk.querySelector("ol.steps").replaceChildren();
+    const error = walk.querySelector("[data-needs-script]");
+    if (error) { error.textContent = strings[view?.error] || strings.guideEmpty; error.className = "notice notice--warning"; }
+    return;
+  }
+  const steps = view.steps;
+  const total = steps.length;
+  if (number > total) {
+    const note = walk.querySelector("[data-needs-script]");
+    note.replaceChildren(Object.assign(document.createElement("a"), { href: stepUrl(1), textContent: strings.walkTooFar }));
+    walk.querySelector("ol.steps").replaceChildren();
+    return;
+  }
+  walk.querySelector("[data-needs-script]")?.remove();
+  walk.querySelector(".walk__next")?.classList.remove("walk__next--home");
+  const step = document.importNode(steps[number - 1], true);
+  step.hidden = false;
+  walk.querySelector("ol.steps").replaceChildren(step);
+  const heading = view.title || page.querySelector("h1")?.textContent.trim() || strings.yourGuide;
+  const label = fill(strings.walkStep, { number, total });
+  walk.querySelector(".walk__context").textContent = `${heading} · ${label}`;
+  document.title = `${label}: ${step.querySelector(".step__title")?.textContent || ""} · Lockstep`;
+  walk.dataset.steps = steps.map((s) => s.querySelector("input[data-step]")).map((b) => `${b.dataset.step}@${b.dataset.rev}`).join(" ");
+  walk.dataset.walkUrls = steps.map((_, i) => stepUrl(i + 1)).join(" ");
+  const position = walk.querySelector(".walk__position");
+  position.max = total;
+  position.value = number;
+  setProgressTotal(walk, total);
+  position.value = number;  // the position bar counts steps, not ticks
+  const box = step.querySelector("input[data-step]");
+  const next = walk.querySelector(".walk__next");
+  next.href = number < total ? stepUrl(number + 1) : `${new URL(source, window.location.href).pathname}${window.location.search}#checklist`;
+  next.textContent = number < total ? strings.walkNext : strings.walkFinish;
+  next.dataset.doneStep = box.dataset.step;
+  next.dataset.rev = box.dataset.rev;
+  // Done / Skip / Not for me (static/js/walk.js) record this step and lead to the same place.
+  for (const choice of walk.querySelectorAll("[data-walk-state]")) {
+    choice.dataset.stepId = box.dataset.step;
+    choice.dataset.rev = box.dataset.rev;
+    if (choice !== next) choice.href = next.href;
+  }
+  if (number > 1) link(walk, "walk__back", stepUrl(number - 1), strings.walkBack);
+  else walk.querySelector(".walk__back")?.remove();
+  refresh();
+}
