@@ -8,13 +8,13 @@ from webapp.templating import progress_steps, progress_templates
 
 def test_the_step_after_the_last_is_the_summary_and_the_next_is_404(client, catalog):
     total = len(catalog.get("signal").steps)
-    summary = client.get(f"/en/signal/walk/{total + 1}")
+    summary = client.get(f"/en/signal/walk/{total + 1}/")
     assert summary.status_code == 200
     text = summary.get_data(as_text=True)
     assert "Summary" in text and 'data-count="skipped"' in text and 'data-next-app="whatsapp"' in text
-    assert client.get(f"/en/signal/walk/{total + 2}").status_code == 404
-    last = client.get(f"/en/signal/walk/{total}").get_data(as_text=True)
-    assert "Done, see the summary" in last and f'href="/en/signal/walk/{total + 1}"' in last
+    assert client.get(f"/en/signal/walk/{total + 2}/").status_code == 404
+    last = client.get(f"/en/signal/walk/{total}/").get_data(as_text=True)
+    assert "Done, see the summary" in last and f'href="/en/signal/walk/{total + 1}/"' in last
 
 
 def test_every_walk_screen_offers_done_skip_and_not_for_me(client, catalog):
@@ -27,9 +27,9 @@ def test_every_walk_screen_offers_done_skip_and_not_for_me(client, catalog):
 
 def test_a_guide_walkthrough_names_the_app_and_announces_the_next_one(client, catalog):
     whatsapp = catalog.get("whatsapp").steps_for("android")
-    last = client.get(f"/en/guide/walk/{len(whatsapp)}?apps=whatsapp,signal&platform=android").get_data(as_text=True)
+    last = client.get(f"/en/guide/walk/{len(whatsapp)}/?apps=whatsapp,signal&platform=android").get_data(as_text=True)
     assert "App: WhatsApp" in last and "Done, next app: Signal" in last
-    first_signal = client.get(f"/en/guide/walk/{len(whatsapp) + 1}?apps=whatsapp,signal&platform=android")
+    first_signal = client.get(f"/en/guide/walk/{len(whatsapp) + 1}/?apps=whatsapp,signal&platform=android")
     assert "App: Signal" in first_signal.get_data(as_text=True)
 
 
