@@ -102,7 +102,10 @@ def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, 
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
         expect(page).to_have_url(f"/en/signal/walk/{number + 1}/")  # the last one leads to the summary
-    page.get_by_role("link", name="See my checklist").focus()
+    finish = page.get_by_role("link", name="See my checklist")
+    expect(finish).to_be_visible()  # the summary has been swapped in and settled
+    finish.focus()
+    expect(finish).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url("/en/signal/#checklist")
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
