@@ -25,5 +25,12 @@ def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=asset_hash(filename))
 
 
+def script_strings_url(locale: str) -> str:
+    """The scripts' strings in one language (views/offline.py), versioned like an asset: a new
+    site version is a new URL."""
+    return url_for("locale.offline.strings_script", locale=locale, v=current_app.config["SITE_VERSION"])
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["asset"] = asset
+    app.jinja_env.globals["script_strings_url"] = script_strings_url

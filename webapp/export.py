@@ -31,6 +31,7 @@ def export_urls():
     for loc in i18n.LOCALES:
         urls += [url_for("locale.offline.manifest", locale=loc.url_code),
                  url_for("locale.offline.precache_list", locale=loc.url_code),
+                 url_for("locale.offline.strings_script", locale=loc.url_code),
                  *sitemap.page_urls(catalog, loc.url_code), *sitemap.partial_urls(catalog, loc.url_code)]
     for url in urls:
         yield url[len(request.script_root):]

@@ -18,7 +18,10 @@ gets its 304 from `before_request`, with no rendering at all.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from pathlib import Path
 
+import brotli
 from flask import Flask, current_app, g, request
 from flask_compress import Compress
 
@@ -143,6 +146,33 @@ def _security_headers(response):
     return response
 
 
+@lru_cache(maxsize=256)
+def _brotli_file(path: str, digest: str) -> bytes:
+    return brotli.compress(Path(path).read_bytes(), quality=11)
+
+
+def _fingerprinted_brotli(response):
+    """A fingerprinted static file never changes under its URL: brotli it once at the highest
+    level (about a tenth smaller than the per-request level) and keep that, bounded by the files
+    in static/. Anything else is left to Flask-Compress."""
+    filename = (request.view_args or {}).get("filename", "")
+    if (kind_of_request() != "static" or response.status_code != 200 or not request.accept_encodings["br"]
+            or response.mimetype not in current_app.config["COMPRESS_MIMETYPES"]):
+        return response
+    try:
+        digest = asset_hash(filename)
+    except (OSError, ValueError):
+        return response
+    if request.args.get("v") != digest:
+        return response
+    response.direct_passthrough = False
+    response.set_data(_brotli_file(str(Path(current_app.static_folder) / filename), digest))
+    response.headers["Content-Encoding"] = "br"
+    response.vary.add("Accept-Encoding")
+    response.set_etag(f"{digest}:br")
+    return response
+
+
 def init_app(app: Flask) -> None:
     # First of all hooks: nothing may build an address (or an ETag) from a Host we do not serve.
     app.before_request(hosts.refuse_bad_host)
@@ -152,3 +182,4 @@ def init_app(app: Flask) -> None:
     # which then tags the ETag with the encoding and compresses the body.
     app.after_request(_security_headers)
     app.after_request(_cache_headers)
+    app.after_request(_fingerprinted_brotli)

@@ -59,12 +59,15 @@ def listed_endpoints() -> list[tuple[str, Listing]]:
     return list(seen.items())
 
 
-def urls(catalog, locale: str, *, fragments: bool, export: bool = False) -> list[str]:
+def urls(catalog, locale: str, *, fragments: bool, purpose: str = "live") -> list[str]:
+    """The URLs of every listed route, for one purpose: "live" (all the live site answers),
+    "offline" (what the worker saves) or "export" (what `flask export` writes)."""
     result = []
     for endpoint, listing in listed_endpoints():
-        if listing.fragment != fragments or not (listing.export if export else listing.offline):
+        wanted = {"live": True, "offline": listing.offline, "export": listing.export}[purpose]
+        if listing.fragment != fragments or not wanted:
             continue
-        expand = (listing.export_expand or listing.expand) if export else listing.expand
+        expand = (listing.export_expand or listing.expand) if purpose == "export" else listing.expand
         for values in (expand(catalog) if expand else [{}]):
             result.append(url_for(endpoint, locale=locale, **values))
     return result

@@ -21,15 +21,13 @@ def plural_templates(singular: str, plural: str, **placeholders) -> dict[str, st
     return templates
 
 
-def on_device_strings(everything: bool) -> dict:
-    """Every string for the export's pages and the worker's walk page; live pages only need the
-    progress counter (an unfiltered app page applies a platform offline), so they carry just that."""
+def on_device_strings() -> dict:
+    """Every string the pages that apply their own query need (the export's pages, the worker's
+    walk page, an unfiltered app page standing in for a filter offline)."""
     from flask_babel import gettext as _
     from .guide import MAX_TITLE_LENGTH
     progress = plural_templates("%(done)s of %(count)s step done", "%(done)s of %(count)s steps done",
                                 done="{done}", count="{count}")
-    if not everything:
-        return {"progress": progress}
     return {
         "publicUrl": current_app.config["PUBLIC_URL"],
         "progress": progress,

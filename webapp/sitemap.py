@@ -12,13 +12,15 @@ from . import inventory
 from .catalog import Catalog
 
 
+def _purpose(offline: bool) -> str:
+    return "offline" if offline else "export" if current_app.config["STATIC_EXPORT"] else "live"
+
+
 def page_urls(catalog: Catalog, locale: str, *, offline: bool = False) -> list[str]:
     """What the export writes (while exporting) or the live site answers; with offline=True,
     what the service worker saves, which is the same on the live site and in the export."""
-    exporting = current_app.config["STATIC_EXPORT"] and not offline
-    return inventory.urls(catalog, locale, fragments=False, export=exporting)
+    return inventory.urls(catalog, locale, fragments=False, purpose=_purpose(offline))
 
 
 def partial_urls(catalog: Catalog, locale: str, *, offline: bool = False) -> list[str]:
-    exporting = current_app.config["STATIC_EXPORT"] and not offline
-    return inventory.urls(catalog, locale, fragments=True, export=exporting)
+    return inventory.urls(catalog, locale, fragments=True, purpose=_purpose(offline))

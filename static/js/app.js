@@ -1,13 +1,11 @@
 // Entry point: each concern lives in its own small module.
-import "./app-search.js";
 import "./checklist.js";
-import "./exposure.js";
 import "./my-apps.js";
 import "./offline.js";
 import "./page-actions.js";
-import "./set-aside.js";
-import "./transfer.js";
 import "./walk.js";
+// Modules of one page only (app-search, exposure, transfer, set-aside) are linked by that page
+// (block page_scripts): no other page downloads them, and they run as soon as it is parsed.
 
 // Pages that apply their own query on the device (the static export, the worker's walk page,
 // an unfiltered app page standing in for a filter offline) load static/js/on-device/ then;

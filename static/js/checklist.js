@@ -2,7 +2,7 @@
 // HTML as is: without this script the pages read fine and ticks simply don't persist.
 import { ProgressStore, stateOf } from "./progress-store.js";
 
-const strings = JSON.parse(document.getElementById("lockstep-strings")?.textContent || "{}");
+const strings = window.lockstepStrings || {};
 // The digits the server writes for this locale (Persian ۰–۹, others 0–9): data-numbering on <body>.
 const numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: document.body.dataset.numbering || "latn" });
 const fill = (template, values) => Object.entries(values)
@@ -50,7 +50,43 @@ export function tally(steps, platform) {
   return counts;
 }
 
+// What only works with this script, added to each step once: its state label, "changed since
+// you ticked it", "not for your platform", and (outside a walkthrough) Skip / Not for me.
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text || "";
+  return node;
+}
+
+function addControls(root) {
+  for (const step of root.querySelectorAll(".step:not([data-controls])")) {
+    if (!step.querySelector("input[data-step]")) continue;
+    step.dataset.controls = "";
+    const meta = step.querySelector(".step__meta");
+    const label = element("span", "step__state");
+    label.dataset.stateLabel = "";
+    label.hidden = true;
+    meta?.append(" ", label);
+    const recheck = element("p", "step__recheck", strings.stepChanged);
+    const elsewhere = element("p", "step__elsewhere", strings.stepElsewhere);
+    recheck.hidden = elsewhere.hidden = true;
+    (meta || step.querySelector(".step__head")).after(recheck, elsewhere);
+    if (step.closest("#walk")) continue;  // the walkthrough has its own Done / Skip / Not for me
+    const decide = element("p", "step__decide");
+    for (const [state, text] of [["skipped", strings.skip], ["not-for-me", strings.stateLabels?.["not-for-me"]]]) {
+      const button = element("button", "button button--quiet", text);
+      button.type = "button";
+      button.dataset.setState = state;
+      button.setAttribute("aria-pressed", "false");
+      decide.append(button, " ");
+    }
+    step.append(decide);
+  }
+}
+
 function applyStates(root) {
+  addControls(root);
   for (const box of root.querySelectorAll("input[data-step]")) {
     const state = stateOf(store.get(box.dataset.step), Number(box.dataset.rev));
     box.checked = state === "done";

@@ -11,7 +11,40 @@ function home(card) {
   group.insertBefore(card, next || null);
 }
 
+// The form, built where the page has its empty placeholder (the app page's checklist, also
+// after htmx swaps it, and the home page), in the page's language.
+function buildChoices() {
+  const texts = strings.myChoices || {};
+  for (const form of document.querySelectorAll("form[data-my-choices]:empty")) {
+    const app = form.dataset.myChoices;
+    if (app) {
+      const button = document.createElement("button");
+      Object.assign(button, { type: "button", className: "button button--quiet",
+        textContent: (texts.iUse || "").replace("{app}", form.dataset.appName) });
+      button.dataset.myApp = app;
+      button.setAttribute("aria-pressed", "false");
+      form.append(button);
+    }
+    const field = document.createElement("p");
+    field.className = "field field--inline";
+    const label = document.createElement("label");
+    const select = document.createElement("select");
+    select.id = label.htmlFor = app ? `my-platform-${app}` : "my-platform";
+    select.dataset.myPlatform = "";
+    label.textContent = texts.platform;
+    select.append(new Option(texts.noPlatform, ""),
+      ...Object.entries(texts.platforms || {}).map(([code, name]) => new Option(name, code)));
+    field.append(label, " ", select);
+    const note = document.createElement("p");
+    note.className = "my-choices__note";
+    note.textContent = texts.note;
+    form.append(field, note);
+    form.hidden = false;
+  }
+}
+
 function showChoices() {
+  buildChoices();
   for (const group of document.querySelectorAll("[data-app-home]")) {
     group.dataset.order ||= JSON.stringify([...group.children].map((c) => c.dataset.appCard));
   }

@@ -80,4 +80,16 @@ async function register() {
   ready.active?.postMessage({ type: "precache", locale, url: location.pathname + location.search, urls });
 }
 
+// This language's offline page answering for a page in a language the device has not saved
+// (the worker saves the visitor's language only): say which one, in the language of the page.
+function explainOtherLanguage() {
+  const notice = document.querySelector("[data-other-language]");
+  const asked = [...document.querySelectorAll(".language-menu a[hreflang]:not([aria-current])")]
+    .find((link) => location.pathname.startsWith(new URL(link.href).pathname.replace(/offline\/$/, "")));
+  if (!notice || !asked) return;
+  notice.textContent = notice.dataset.otherLanguage.replace("{language}", asked.textContent);
+  notice.hidden = false;
+}
+explainOtherLanguage();
+
 register().catch(() => { /* no worker (private mode, old browser): the site still works online */ });

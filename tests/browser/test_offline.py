@@ -285,10 +285,9 @@ def test_a_guide_walkthrough_works_offline_after_a_visit(page: Page, context, ca
     context.set_offline(False)
 
 
-def test_switching_language_offline_says_so_in_that_language_with_a_way_back(page: Page, context, app):
-    from flask_babel import force_locale, gettext
-    with app.test_request_context("/es/"), force_locale("es"):
-        spanish = gettext("You are offline")
+def test_switching_language_offline_says_which_language_is_not_saved_with_a_way_back(page: Page, context):
+    # Only the visitor's language is saved (a lighter precache): another language's page that
+    # was never opened is answered by the visitor's offline page, naming the language asked for.
     page.goto("/en/whatsapp/")
     wait_until_offline_ready(page)
     context.set_offline(True)
@@ -296,12 +295,36 @@ def test_switching_language_offline_says_so_in_that_language_with_a_way_back(pag
         page.locator(".language-menu summary").click()
         page.locator('.language-menu a[hreflang="es"]').click()
         expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
-        expect(page.locator("h1")).to_have_text(spanish)
-        expect(page.locator("html")).to_have_attribute("lang", "es")
+        expect(page.locator("h1")).to_have_text("You are offline")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(page.locator("[data-other-language]")).to_have_text(
+            "Pages in Español are not saved on this device yet. Open one while you are online, "
+            "and that language is saved too.")
         expect(page.locator(".site-nav")).to_be_visible()  # the normal page frame
         page.locator("[data-history-back]").click()
         expect(page).to_have_url(re.compile(r"/en/whatsapp/$"))
         expect(page.locator("h1")).to_have_text("WhatsApp")
+    finally:
+        context.set_offline(False)
+
+
+def test_a_language_opened_online_is_saved_for_offline_too(page: Page, context, app):
+    from flask_babel import force_locale, gettext
+    with app.test_request_context("/es/"), force_locale("es"):
+        spanish_lead = gettext("Turn on end-to-end encryption in your messaging apps, check that it is on, "
+                               "and secure your backups, step by step.")
+    page.goto("/en/whatsapp/")
+    wait_until_offline_ready(page)
+    page.goto("/es/whatsapp/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    try:
+        page.goto("/es/signal/")
+        expect(page.locator("h1")).to_have_text("Signal")
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        expect(page.locator('meta[name="description"]')).to_have_attribute("content", spanish_lead)
+        page.goto("/en/signal/")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
     finally:
         context.set_offline(False)
 

@@ -9,8 +9,9 @@ from flask import Blueprint, current_app, jsonify, render_template, url_for
 from flask_babel import gettext as _
 
 from .. import headers, i18n, sitemap
-from ..assets import asset
+from ..assets import asset, script_strings_url
 from ..inventory import listed, unlisted
+from ..script_strings import script_strings
 from .locale import catalog
 
 bp = Blueprint("offline", __name__)
@@ -33,18 +34,33 @@ def shell_assets() -> list[str]:
                   and not any(p.relative_to(root).match(pattern) for pattern in NOT_PRECACHED))
 
 
+def path_in_locale(endpoint: str) -> str:
+    """"/what-they-see/" for a route at /<locale>/what-they-see/: how the worker finds it in any locale."""
+    return url_for(endpoint, locale="_").removeprefix(url_for("site.root") + "_")
+
+
 @headers.worker
 def service_worker():
     """At the root so its scope covers every locale; its text changes with every site version.
     The locale codes come from the one list, never from a pattern written into the script."""
     script = render_template("offline/sw.js", version=current_app.config["SITE_VERSION"],
                              base=url_for("site.root"),
+                             exposure=json.dumps([path_in_locale("locale.reading.exposure"),
+                                                  path_in_locale("locale.offline.exposure_shell")]),
                              locales=json.dumps([loc.url_code for loc in i18n.LOCALES]))
     return current_app.response_class(script, mimetype="text/javascript")
 
 
 # The worker sits at /sw.js (outside /<locale>/) so that one registration covers every locale.
 bp.record_once(lambda state: state.app.add_url_rule("/sw.js", "offline_worker", service_worker))
+
+
+@bp.get("/strings.js")
+@unlisted("the scripts' strings in one language: linked from every page, precached with the assets, "
+          "written per locale by the export")
+def strings_script():
+    text = json.dumps(script_strings(), ensure_ascii=False, sort_keys=True)  # a script file, not HTML
+    return current_app.response_class(f"window.lockstepStrings = {text};\n", mimetype="text/javascript")
 
 
 @bp.get("/manifest.webmanifest")
@@ -79,10 +95,10 @@ def precache_list():
     code = i18n.current_locale().url_code
     return jsonify({
         "version": current_app.config["SITE_VERSION"],
-        "assets": [asset(path) for path in shell_assets()],
-        # every language's offline page too: switching language offline then says so in that language
-        "pages": list(dict.fromkeys(sitemap.page_urls(catalog(), code, offline=True) + [
-            url_for(".offline", locale=loc.url_code) for loc in i18n.LOCALES])),
+        "assets": [asset(path) for path in shell_assets()] + [script_strings_url(code)],
+        # Only this language: a page in another language that was never opened here is answered
+        # with this language's offline page, which says which language is not saved (offline.js).
+        "pages": sitemap.page_urls(catalog(), code, offline=True),
         # the export has no fragments (filters apply on the device): only what it wrote
         "partials": [url for url in sitemap.partial_urls(catalog(), code, offline=True)
                      if not current_app.config["STATIC_EXPORT"] or url in sitemap.partial_urls(catalog(), code)],
@@ -100,6 +116,15 @@ def offline():
 def walk_shell():
     """What the worker shows for a walkthrough step it has not saved; the page builds the step."""
     return render_template("offline/walk.html")
+
+
+@bp.get("/offline/what-they-see/")
+@listed()
+def exposure_shell():
+    """What the worker shows for "What they can still see" when it has not saved that page: the
+    same page, with each app's claims (most of its weight) copied on the device from the app's
+    saved page, which carries the same claims (static/js/on-device/exposure.js)."""
+    return render_template("reading/exposure.html", apps=list(catalog()), claims_on_device=True)
 
 
 @bp.get("/offline/fragment.html")

@@ -81,7 +81,7 @@ def changes():
 
 
 @bp.get("/what-they-see/")
-@listed()
+@listed(offline=False)  # offline it is built from the saved app pages: offline.exposure_shell
 def exposure():
     """Per app: what end-to-end encryption protects, what must be turned on, and what stays
     collectible. Without JS it lists every app; with JS the device narrows it to the person's own."""

@@ -3,7 +3,7 @@
 // Every function takes a root, so the walkthrough can run them on the page it builds from.
 import { fill, guideQuery, readGuide, readPlatform } from "./guide-query.js";
 
-export const strings = JSON.parse(document.getElementById("lockstep-strings")?.textContent || "{}").onDevice || {};
+export const strings = (window.lockstepStrings || {}).onDevice || {};
 const PLATFORMS = ["android", "ios", "web", "desktop"];
 
 function showError(root, key) {

@@ -55,6 +55,9 @@ if (walk) buildWalk(walk);
 const result = document.querySelector('[data-on-device="workshop"]');
 if (result) import("./workshop.js").then(({ buildWorkshop }) => buildWorkshop(result));
 
+const exposure = document.querySelector('[data-on-device="exposure"]');
+if (exposure) import("./exposure.js").then(({ fillClaims }) => fillClaims(exposure));
+
 const compare = document.querySelector('form[data-on-device="compare"]');
 if (compare) applyNeeds(compare, params);
 

@@ -13,6 +13,8 @@ const localeOf = (pathname) => {
   return LOCALES.has(first) ? first : null;
 };
 // A path on this site only: never "//other.host/…", a scheme, or a path outside BASE.
+// "What they can still see" and the page that builds it from the saved app pages, inside a locale.
+const [EXPOSURE, EXPOSURE_SHELL] = {{ exposure|safe }};
 const onSite = (url) => typeof url === "string" && url.startsWith(BASE) && !url.startsWith("//")
   && new URL(url, self.location.origin).origin === self.location.origin;
 
@@ -142,17 +144,21 @@ async function respond(event, request, url) {
   try {
     return await network;
   } catch {
-    return (await appliesQuery(request, url, cache)) || (await walkStep(request, url, cache))
+    return (await appliesQuery(request, url, cache)) || (await builtOnDevice(request, url, cache))
       || offlineAnswer(request, url, cache);
   }
 }
 
-// A walkthrough step this device has not saved: one page per language builds any step from
-// the app page or guide it belongs to (offline/walk.html), instead of a saved copy per step.
-async function walkStep(request, url, cache) {
+// Pages built on the device from what it has saved, one page per language instead of a saved
+// copy each: any walkthrough step, from the app page or guide it belongs to (offline/walk.html);
+// "What they can still see", from the app pages, which carry the same claims.
+async function builtOnDevice(request, url, cache) {
   const locale = localeOf(url.pathname);
-  if (!locale || request.headers.get("HX-Request") || !/\/walk\/(\d+\/)?$/.test(url.pathname)) return null;
-  return cache.match(`${BASE}${locale}/offline/walk/`);
+  if (!locale || request.headers.get("HX-Request")) return null;
+  const inside = url.pathname.slice(`${BASE}${locale}`.length);
+  if (/\/walk\/(\d+\/)?$/.test(inside)) return cache.match(`${BASE}${locale}/offline/walk/`);
+  if (inside === EXPOSURE && !url.search) return cache.match(`${BASE}${locale}${EXPOSURE_SHELL}`);
+  return null;
 }
 
 // A page that applies its own query on the device (<body data-applies-query="platform">:
