@@ -1,9 +1,9 @@
 """The walkthrough on the server: one screen per step, then a summary; guides name the app."""
 from __future__ import annotations
 
-import json
 
-from webapp.templating import progress_steps, progress_templates
+from webapp.script_strings import script_strings
+from webapp.templating import progress_steps
 
 
 def test_the_step_after_the_last_is_the_summary_and_the_next_is_404(client, catalog):
@@ -33,9 +33,12 @@ def test_a_guide_walkthrough_names_the_app_and_announces_the_next_one(client, ca
     assert "App: Signal" in first_signal.get_data(as_text=True)
 
 
-def test_progress_data_carries_platforms_and_one_text_per_total(app, catalog):
+def test_progress_data_carries_platforms_and_the_plural_forms_of_the_locale(app, catalog):
     step = catalog.get("whatsapp").steps[0]
     assert progress_steps([step]) == f"{step.id}@{step.rev}@{','.join(step.platforms)}"
+    # The scripts pick a form by Intl.PluralRules (CLDR, like Babel) for the total they count.
     with app.test_request_context("/en/"):
-        texts = json.loads(progress_templates(3))
-    assert texts[1] == "{done} of 1 step done" and texts[3] == "{done} of 3 steps done" and len(texts) == 4
+        assert script_strings()["onDevice"]["progress"] == {"one": "{done} of {count} step done",
+                                                           "other": "{done} of {count} steps done"}
+    with app.test_request_context("/ru/"):
+        assert set(script_strings()["onDevice"]["progress"]) == {"one", "few", "many"}

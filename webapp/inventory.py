@@ -59,12 +59,12 @@ def listed_endpoints() -> list[tuple[str, Listing]]:
     return list(seen.items())
 
 
-def urls(catalog, locale: str, *, fragments: bool, purpose: str = "live") -> list[str]:
-    """The URLs of every listed route, for one purpose: "live" (all the live site answers),
-    "offline" (what the worker saves) or "export" (what `flask export` writes)."""
+def urls(catalog, locale: str, *, fragments: bool, purpose: str = "offline") -> list[str]:
+    """The URLs of the listed routes for one purpose: "offline" (what the worker saves, and the
+    pages the tests crawl as they are) or "export" (what `flask export` writes)."""
     result = []
     for endpoint, listing in listed_endpoints():
-        wanted = {"live": True, "offline": listing.offline, "export": listing.export}[purpose]
+        wanted = listing.export if purpose == "export" else listing.offline
         if listing.fragment != fragments or not wanted:
             continue
         expand = (listing.export_expand or listing.expand) if purpose == "export" else listing.expand

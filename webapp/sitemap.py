@@ -13,12 +13,12 @@ from .catalog import Catalog
 
 
 def _purpose(offline: bool) -> str:
-    return "offline" if offline else "export" if current_app.config["STATIC_EXPORT"] else "live"
+    return "export" if current_app.config["STATIC_EXPORT"] and not offline else "offline"
 
 
 def page_urls(catalog: Catalog, locale: str, *, offline: bool = False) -> list[str]:
-    """What the export writes (while exporting) or the live site answers; with offline=True,
-    what the service worker saves, which is the same on the live site and in the export."""
+    """What the export writes (while exporting), else what the service worker saves (the same on
+    the live site and in the export), which are also the pages the tests crawl."""
     return inventory.urls(catalog, locale, fragments=False, purpose=_purpose(offline))
 
 

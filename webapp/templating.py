@@ -80,18 +80,6 @@ def evidence_date(evidence: Evidence) -> str:
     return evidence_month(evidence) if evidence.month_only else long_date(evidence.date)
 
 
-def progress_template(total: int) -> str:
-    """'{done} of 7 steps done' in the page's language; the script fills in {done}."""
-    return ngettext("%(done)s of %(count)s step done", "%(done)s of %(count)s steps done", total,
-                    done="{done}", count=number(total))
-
-
-def progress_templates(total: int) -> str:
-    """JSON list of progress_template(n) for n = 0..total: the script counts for the person's
-    platform, so the total it shows may be smaller than the page's."""
-    return json.dumps([progress_template(n) for n in range(total + 1)], ensure_ascii=False)
-
-
 def progress_steps(steps) -> str:
     """The `data-steps` value checklist.js counts: "id@rev@platform,platform" for each step, space-separated."""
     return " ".join(f"{step.id}@{step.rev}@{','.join(step.platforms)}" for step in steps)
@@ -124,7 +112,7 @@ def _context():
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=number)
-    app.jinja_env.globals.update(progress_template=progress_template, progress_templates=progress_templates, url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
+    app.jinja_env.globals.update(url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute,
                                  on_device_strings=on_device_strings, step_counts=step_counts)
     app.jinja_env.trim_blocks = True

@@ -8,6 +8,9 @@ const numbers = new Intl.NumberFormat(document.documentElement.lang, { numbering
 const fill = (template, values) => Object.entries(values)
   .reduce((text, [name, value]) => text.replaceAll(`{${name}}`, numbers.format(value)), template || "");
 export const store = new ProgressStore();
+// The catalog's plural form for a count (on_device.plural_templates: one per CLDR category).
+const pluralRules = new Intl.PluralRules(document.documentElement.lang);
+const plural = (templates, count) => templates?.[pluralRules.select(count)] || templates?.other || "";
 
 function notify(message) {
   const notice = document.getElementById("progress-notice");
@@ -113,9 +116,7 @@ function updateCounters(root) {
   for (const scope of root.querySelectorAll("[data-progress-scope]")) {
     const counts = tally(parseSteps(scope), platformOf(scope));
     for (const text of scope.querySelectorAll("[data-progress-text]")) {
-      // One template per possible total, made by the server in the page's language (plural forms).
-      const texts = JSON.parse(text.dataset.progressTexts || "[]");
-      text.textContent = fill(texts[counts.total] || text.dataset.progressText, { done: counts.done });
+      text.textContent = fill(plural(strings.onDevice?.progress, counts.total), { done: counts.done, count: counts.total });
     }
     for (const bar of scope.querySelectorAll("progress:not(.walk__position)")) {
       bar.max = Math.max(counts.total, 1);

@@ -389,3 +389,21 @@ def test_a_tampered_precache_list_is_refused_and_the_page_says_so(page: Page, co
         "Lockstep tries again on your next visit.")
     assert page.evaluate("caches.keys().then(async k => (await (await caches.open(k[0])).keys())"
                          ".some(r => r.url.endsWith('/precache.json')))") is False  # never marked complete
+
+
+def test_what_they_can_still_see_is_built_offline_from_the_saved_app_pages(page: Page, context, catalog):
+    # Not saved as a page of its own: the worker's copy takes each app's claims from its saved page.
+    page.goto("/en/whatsapp/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    try:
+        page.goto("/en/what-they-see/")
+        expect(page.locator("h1")).to_have_text("What they can still see about me")
+        expect(page.locator(".exposure__app")).to_have_count(len(catalog.apps))
+        expect(page.locator(".exposure .claim")).to_have_count(sum(len(app.claims) for app in catalog))
+        signal = catalog.get("signal").claims[0]
+        expect(page.locator(f'#exposure-signal [id="{signal.id}"] .sources a').first).to_have_attribute(
+            "href", signal.sources[0].url)
+        expect(page.locator("[data-claims-from]")).to_have_count(0)
+    finally:
+        context.set_offline(False)

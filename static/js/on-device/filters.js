@@ -35,12 +35,7 @@ export function filterSteps(scope, platform) {
 }
 
 export function setProgressTotal(scope, total) {
-  for (const bar of scope.querySelectorAll("progress")) bar.max = total;
-  for (const text of scope.querySelectorAll("[data-progress-text]")) {
-    const category = new Intl.PluralRules(document.documentElement.lang).select(total);
-    const template = strings.progress?.[category] || strings.progress?.other || text.dataset.progressText;
-    text.dataset.progressText = fill(template, { count: new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" }).format(total) });
-  }
+  for (const bar of scope.querySelectorAll("progress")) bar.max = total;  // the text: checklist.js
 }
 
 function markCurrent(nav, platform) {
