@@ -120,6 +120,34 @@ def test_walkthrough_reload_on_step_3_and_ios_only(page: Page, site, catalog):
     expect(page.locator("#walk .step__title")).to_have_text(ios[2].title)
 
 
+def test_the_walkthrough_ends_with_the_summary_like_the_server(page: Page, site, catalog):
+    ios = catalog.get("whatsapp").steps_for("ios")
+    page.goto(site + f"en/whatsapp/walk/{len(ios)}/?platform=ios")
+    expect(page.locator(".walk__next")).to_have_text("Done, see the summary")
+    page.locator(".walk__next").click()
+    expect(page).to_have_url(site + f"en/whatsapp/walk/{len(ios) + 1}/?platform=ios")
+    expect(page.locator(".walk__context")).to_have_text("WhatsApp · Summary")
+    expect(page.locator('[data-count="done"]')).to_have_text("1")
+    expect(page.locator('[data-count="left"]')).to_have_text(str(len(ios) - 1))
+    expect(page.get_by_role("link", name="See my checklist")).to_have_attribute(
+        "href", re.compile(r"/en/whatsapp/\?platform=ios#checklist$"))
+    guide = [s for a in ("signal", "wire") for s in catalog.get(a).steps]
+    page.goto(site + f"en/guide/walk/{len(guide) + 1}/?apps=signal,wire")
+    expect(page.locator(".walk__context")).to_have_text("Your guide · Summary")
+    expect(page.locator('[data-count="left"]')).to_have_text(str(len(guide)))
+
+
+def test_a_typed_short_link_opens_its_guide_where_the_host_serves_404_html(page: Page, site, request):
+    if request.node.callspec.params["site"] != "nginx":
+        # python -m http.server answers its own bare 404 and never serves 404.html: nothing to run.
+        status, _, html = fetch(site + "en/g/signal+wire/ios/")
+        assert status == 404 and "Lockstep" not in html
+        return
+    page.goto(site + "en/g/signal+wire/ios/")
+    expect(page).to_have_url(site + "en/guide/?apps=signal%2Cwire&platform=ios")
+    expect(page.locator(".guide-app:visible")).to_have_count(2)
+
+
 def test_guide_shows_the_chosen_apps_and_bad_input_like_the_server(page: Page, site, catalog):
     page.goto(site + "en/guide/?apps=wire,nope,signal&platform=android&title=" + "%3Ca%20href%3Dx%3EHi%3C%2Fa%3E")
     expect(page.locator(".guide-app:visible")).to_have_count(2)

@@ -28,7 +28,7 @@ GUIDE_QUERY = "apps platform title"  # what the export's guide pages apply on th
 
 def every_guide_walk_step(cat):
     """The export's guide walkthrough: one page per step number any guide can reach."""
-    return [{"number": n} for n in range(1, sum(len(app.steps) for app in cat) + 1)]
+    return [{"number": n} for n in range(1, sum(len(app.steps) for app in cat) + 2)]  # + the summary
 
 
 def guide_error_message(error: GuideError) -> str:

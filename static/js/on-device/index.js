@@ -55,6 +55,8 @@ if (walk) buildWalk(walk);
 const result = document.querySelector('[data-on-device="workshop"]');
 if (result) import("./workshop.js").then(({ buildWorkshop }) => buildWorkshop(result));
 
+if (document.querySelector('[data-on-device="short-link"]')) import("./short-link.js").then(({ followShortLink }) => followShortLink());
+
 const exposure = document.querySelector('[data-on-device="exposure"]');
 if (exposure) import("./exposure.js").then(({ fillClaims }) => fillClaims(exposure));
 

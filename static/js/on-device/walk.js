@@ -21,6 +21,32 @@ function link(walk, className, href, text) {
   return anchor;
 }
 
+// Step total + 1: what was done, skipped, not for me and left (checklist.js counts [data-count]).
+function buildSummary(walk, heading, checklist, back) {
+  walk.classList.add("walk--summary");
+  walk.querySelector(".walk__context").textContent = `${heading} · ${strings.summary}`;
+  document.title = `${heading}: ${strings.summary} · Lockstep`;
+  for (const element of walk.querySelectorAll("[data-needs-script], .walk__app, .walk__position, .progress__text, [data-walk-state]")) {
+    element.remove();
+  }
+  const counts = document.createElement("dl");
+  counts.className = "walk__summary";
+  for (const [count, label] of [["done", strings.done], ["skipped", strings.skipped], ["not-for-me", strings.notForMe], ["left", strings.left]]) {
+    const row = document.createElement("div");
+    const value = Object.assign(document.createElement("dd"), { textContent: "0" });
+    value.dataset.count = count;
+    row.append(Object.assign(document.createElement("dt"), { textContent: label }), value);
+    counts.append(row);
+  }
+  const finished = Object.assign(document.createElement("p"), { className: "notice notice--info", textContent: strings.finished, hidden: true });
+  finished.dataset.finished = "";
+  const toChecklist = document.createElement("p");
+  toChecklist.append(Object.assign(document.createElement("a"), { className: "button", href: checklist, textContent: strings.seeChecklist }));
+  walk.querySelector("ol.steps").replaceWith(counts, finished, toChecklist);
+  link(walk, "walk__back", back, strings.walkBack);
+  refresh();
+}
+
 export async function buildWalk(walk) {
   const number = Number(/walk\/(\d+)\/$/.exec(window.location.pathname)?.[1] || 1);
   const params = new URLSearchParams(window.location.search);
@@ -40,6 +66,14 @@ export async function buildWalk(walk) {
   }
   const steps = view.steps;
   const total = steps.length;
+  const heading = view.title || page.querySelector("h1")?.textContent.trim() || strings.yourGuide;
+  walk.dataset.steps = steps.map((s) => s.querySelector("input[data-step]")).map((b) => `${b.dataset.step}@${b.dataset.rev}`).join(" ");
+  walk.dataset.walkUrls = steps.map((_, i) => stepUrl(i + 1)).concat(stepUrl(total + 1)).join(" ");
+  const checklist = `${new URL(source, window.location.href).pathname}${window.location.search}#checklist`;
+  if (number === total + 1 && total) {
+    buildSummary(walk, heading, checklist, stepUrl(total));
+    return;
+  }
   if (number > total) {
     const note = walk.querySelector("[data-needs-script]");
     note.replaceChildren(Object.assign(document.createElement("a"), { href: stepUrl(1), textContent: strings.walkTooFar }));
@@ -51,12 +85,9 @@ export async function buildWalk(walk) {
   const step = document.importNode(steps[number - 1], true);
   step.hidden = false;
   walk.querySelector("ol.steps").replaceChildren(step);
-  const heading = view.title || page.querySelector("h1")?.textContent.trim() || strings.yourGuide;
   const label = fill(strings.walkStep, { number, total });
   walk.querySelector(".walk__context").textContent = `${heading} · ${label}`;
   document.title = `${label}: ${step.querySelector(".step__title")?.textContent || ""} · Lockstep`;
-  walk.dataset.steps = steps.map((s) => s.querySelector("input[data-step]")).map((b) => `${b.dataset.step}@${b.dataset.rev}`).join(" ");
-  walk.dataset.walkUrls = steps.map((_, i) => stepUrl(i + 1)).join(" ");
   const position = walk.querySelector(".walk__position");
   position.max = total;
   position.value = number;
@@ -64,7 +95,7 @@ export async function buildWalk(walk) {
   position.value = number;  // the position bar counts steps, not ticks
   const box = step.querySelector("input[data-step]");
   const next = walk.querySelector(".walk__next");
-  next.href = number < total ? stepUrl(number + 1) : `${new URL(source, window.location.href).pathname}${window.location.search}#checklist`;
+  next.href = stepUrl(number + 1);  // after the last step: the summary, as on the server
   next.textContent = number < total ? strings.walkNext : strings.walkFinish;
   next.dataset.doneStep = box.dataset.step;
   next.dataset.rev = box.dataset.rev;
