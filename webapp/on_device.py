@@ -34,6 +34,8 @@ def on_device_strings() -> dict:
         "stepCount": plural_templates("%(num)s step", "%(num)s steps", num="{num}"),
         "compareCount": plural_templates("%(num)s of %(total)s app matches.", "%(num)s of %(total)s apps match.",
                                          num="{num}", total="{total}"),
+        "planLead": plural_templates("About %(num)s minute in all, for %(apps)s.",
+                                     "About %(num)s minutes in all, for %(apps)s.", num="{num}", apps="{apps}"),
         "walkStep": _("Step %(number)s of %(total)s", number="{number}", total="{total}"),
         "walkNext": _("Done, next step"),
         "walkFinish": _("Done, see the summary"),

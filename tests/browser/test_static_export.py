@@ -123,6 +123,7 @@ def test_walkthrough_reload_on_step_3_and_ios_only(page: Page, site, catalog):
 def test_the_walkthrough_ends_with_the_summary_like_the_server(page: Page, site, catalog):
     ios = catalog.get("whatsapp").steps_for("ios")
     page.goto(site + f"en/whatsapp/walk/{len(ios)}/?platform=ios")
+    expect(page.locator(".walk__next")).to_have_attribute("href", re.compile(rf"/walk/{len(ios) + 1}/\?platform=ios$"))
     expect(page.locator(".walk__next")).to_have_text("Done, see the summary")
     page.locator(".walk__next").click()
     expect(page).to_have_url(site + f"en/whatsapp/walk/{len(ios) + 1}/?platform=ios")
@@ -183,6 +184,27 @@ def test_builder_link_opens_on_a_second_phone_with_the_right_apps(page: Page, br
     steps = [s for a in ("signal", "wire") for s in catalog.get(a).steps_for("ios")]
     expect(other.locator("#checklist .step:visible")).to_have_count(len(steps))
     phone.close()
+
+
+def test_session_plan_is_timed_for_the_chosen_apps_like_the_server(page: Page, site, live_server):
+    query = "?apps=wire,signal&platform=ios&title=Library+workshop"
+    page.goto(live_server + "/en/guide/plan/" + query)
+    server = {"h1": page.locator("h1").inner_text(), "lead": page.locator(".lead").inner_text(),
+              "total": page.locator("tfoot td").inner_text(),
+              "rows": page.locator("table.agenda tbody tr").all_inner_texts()}
+    page.goto(site + "en/workshop/?apps=signal&apps=wire&platform=ios&language=en&title=Library+workshop&submit=1")
+    expect(page.get_by_role("link", name="Session plan for the trainer")).to_have_attribute(
+        "href", re.compile(r"/en/guide/plan/\?apps=signal,wire&platform=ios&title=Library\+workshop$"))
+    page.goto(site + "en/guide/plan/" + query)
+    expect(page.locator("[data-plan-lead]")).to_have_text(server["lead"])
+    expect(page.locator("h1")).to_have_text(server["h1"])
+    expect(page.locator("tfoot td")).to_have_text(server["total"])
+    rows = page.locator("table.agenda tr[data-guide-app]:visible")
+    expect(rows).to_have_count(2)
+    exported = [f"{row.locator('strong').inner_text()}: "
+                + "; ".join(row.locator(".plan-step:visible").all_inner_texts())
+                + "\t" + row.locator("[data-app-minutes]").inner_text() for row in rows.all()]
+    assert exported == server["rows"][1:-1]  # between the welcome and the questions rows
 
 
 def test_builder_qr_code_decodes_to_the_link_the_server_encodes(page: Page, site, live_server):

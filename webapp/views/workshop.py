@@ -106,7 +106,7 @@ def workshop():
     if current_app.config["STATIC_EXPORT"]:
         # A static host ignores the query: the page reads it and fills this in (on-device/workshop.js).
         result = {"on_device": True, "guide": None, **dict.fromkeys(
-            ("share_url", "qr_url", "projector_url", "handout_url", "booklet_url"), "")}
+            ("share_url", "qr_url", "projector_url", "handout_url", "booklet_url", "plan_url"), "")}
     status = 400 if submitted and not result else 200
     return render_template("workshop/workshop.html", form=form, result=result), status
 
@@ -164,7 +164,7 @@ INTRO_MINUTES = CLOSING_MINUTES = 10
 
 
 @bp.get("/guide/plan/")
-@unlisted("the trainer's plan sums the chosen apps' times on the server; the export has no plan")
+@listed(offline=False)  # exported once, the query applied on the device (on-device/plan.js)
 def guide_plan():
     """The trainer's session plan: an agenda timed from the steps' own estimates, the rumor cards
     as talking points, what to prepare and a checklist for the trainer."""

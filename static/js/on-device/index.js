@@ -46,6 +46,8 @@ if (guide && !guide.error) {
       type: "precache", locale, url: window.location.pathname + window.location.search,
       urls: article.dataset.offlineUrls.split(" ") })).catch(() => {});
   }
+  const plan = document.querySelector("[data-plan]");
+  if (plan) import("./plan.js").then(({ applyPlan }) => applyPlan(plan, guide.guide));
   refresh();
 }
 

@@ -26,6 +26,13 @@ function buildSummary(walk, heading, checklist, back) {
   walk.classList.add("walk--summary");
   walk.querySelector(".walk__context").textContent = `${heading} · ${strings.summary}`;
   document.title = `${heading}: ${strings.summary} · Lockstep`;
+  link(walk, "walk__back", back, strings.walkBack);
+  const written = walk.querySelector(".walk__summary");  // the export's own summary page of every step
+  if (written) {
+    for (const anchor of walk.querySelectorAll('a.button[href$="#checklist"]')) anchor.href = checklist;
+    refresh();
+    return;
+  }
   for (const element of walk.querySelectorAll("[data-needs-script], .walk__app, .walk__position, .progress__text, [data-walk-state]")) {
     element.remove();
   }
@@ -43,7 +50,6 @@ function buildSummary(walk, heading, checklist, back) {
   const toChecklist = document.createElement("p");
   toChecklist.append(Object.assign(document.createElement("a"), { className: "button", href: checklist, textContent: strings.seeChecklist }));
   walk.querySelector("ol.steps").replaceWith(counts, finished, toChecklist);
-  link(walk, "walk__back", back, strings.walkBack);
   refresh();
 }
 

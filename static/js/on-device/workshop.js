@@ -42,7 +42,8 @@ export function buildWorkshop(result) {
   titleSlot.textContent = title;  // text only, never markup
   titleSlot.hidden = !title;
   const views = { share_url: shareUrl, projector_url: guidePath(language, "projector/") + query,
-                  handout_url: guidePath(language, "handout/") + query, booklet_url: guidePath(language, "print/") + query };
+                  handout_url: guidePath(language, "handout/") + query, booklet_url: guidePath(language, "print/") + query,
+                  plan_url: guidePath(language, "plan/") + query };
   for (const link of result.querySelectorAll("[data-result-link]")) link.href = views[link.dataset.resultLink];
   import("./qr.js").then(({ fillQr }) => fillQr("builder", shareUrl));
   result.hidden = false;
