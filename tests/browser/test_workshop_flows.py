@@ -31,6 +31,8 @@ def test_qr_code_decodes_to_exactly_the_share_link(page: Page, live_server):
     assert share.startswith(f"{live_server}/en/guide/?apps=signal,whatsapp&platform=android&title=")
     qr = page.locator(".workshop-result__qr")
     expect(qr).to_be_visible()
+    # The footer's "Ready to use offline" line appears when the worker is done: let the layout settle.
+    page.wait_for_selector("html[data-offline-ready]", state="attached", timeout=60_000)
     image = Image.open(io.BytesIO(qr.screenshot()))
     decoded = zxingcpp.read_barcodes(image)
     assert [result.text for result in decoded] == [share]
