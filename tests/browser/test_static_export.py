@@ -245,6 +245,24 @@ def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context,
         context.set_offline(False)
 
 
+def test_switching_language_offline_names_the_language_and_leads_back(page: Page, context, site):
+    page.goto(site + "en/signal/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    try:
+        page.locator(".language-menu summary").click()
+        page.locator('.language-menu a[hreflang="de"]').click()
+        expect(page).to_have_url(site + "de/signal/")
+        expect(page.locator("h1")).to_have_text("You are offline")
+        expect(page.locator("[data-other-language]")).to_contain_text("Pages in Deutsch are not saved on this device yet.")
+        expect(page.locator(".site-nav")).to_be_visible()
+        page.locator("[data-history-back]").click()
+        expect(page).to_have_url(site + "en/signal/")
+        expect(page.locator("h1")).to_have_text("Signal")
+    finally:
+        context.set_offline(False)
+
+
 def test_pages_opened_from_a_usb_stick_read_and_print_with_their_styles(page: Page, export_root):
     page.goto((export_root / BASE.strip("/") / "en" / "whatsapp" / "index.html").as_uri())
     expect(page.locator("h1")).to_have_text("WhatsApp")
