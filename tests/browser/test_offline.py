@@ -407,3 +407,23 @@ def test_what_they_can_still_see_is_built_offline_from_the_saved_app_pages(page:
         expect(page.locator("[data-claims-from]")).to_have_count(0)
     finally:
         context.set_offline(False)
+
+
+def test_the_fallback_for_another_language_is_the_visitors_own_even_with_two_saved(page: Page, context, app):
+    from flask_babel import force_locale, gettext
+    with app.test_request_context("/fr/"), force_locale("fr"):
+        french = gettext("You are offline")
+    page.goto("/en/whatsapp/")
+    wait_until_offline_ready(page)
+    page.goto("/fr/whatsapp/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    try:
+        page.locator(".language-menu summary").click()
+        page.locator('.language-menu a[hreflang="es"]').click()
+        expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
+        expect(page.locator("h1")).to_have_text(french)  # the French visitor's page, not English
+        expect(page.locator("html")).to_have_attribute("lang", "fr")
+        expect(page.locator("[data-other-language]")).to_contain_text("Español")
+    finally:
+        context.set_offline(False)

@@ -181,7 +181,9 @@ async function appliesQuery(request, url, cache) {
 
 async function offlineAnswer(request, url, cache) {
   const locale = localeOf(url.pathname);
-  const visitor = (await self.clients.get(request.resultingClientId || request.clientId))?.url;
+  // The page being left is still a client while it navigates: the most recently focused one.
+  const visitor = (await self.clients.get(request.resultingClientId || request.clientId))?.url
+    || (await self.clients.matchAll({ type: "window" }))[0]?.url;
   const own = visitor ? localeOf(new URL(visitor).pathname) : null;
   const order = [...new Set([locale, own, ...LOCALES].filter(Boolean))];
   if (request.headers.get("HX-Request") && !request.headers.get("HX-History-Restore-Request")) {
@@ -194,7 +196,8 @@ async function offlineAnswer(request, url, cache) {
                         { headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
   // "Not saved on this device", inside the page frame, in the language asked for if this
-  // device has it (every language's offline page is saved), else the visitor's own.
+  // device has it (a language is saved once a page of it was opened online), else the
+  // visitor's own, which then names the language that is not saved (offline.js).
   for (const code of order) {
     const page = await cache.match(`${BASE}${code}/offline/`);
     if (page) return page;
