@@ -29,7 +29,9 @@ def pybabel(*args: str) -> None:
 
 def extract_pot(output: Path) -> None:
     """Write the template; POT-Creation-Date is dropped so the committed file only changes with strings."""
-    pybabel("--quiet", "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--add-comments=Translators:",
+    pybabel("--quiet", "extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+            "-k", "plural_templates:1,2",  # on_device.plural_templates: plural forms the scripts pick from
+            "--add-comments=Translators:",
             "--add-location=file", "--no-wrap", "--sort-by-file", "--project=Lockstep", "--version=1",
             "--msgid-bugs-address=translations@lockstep.invalid", "--copyright-holder=Lockstep contributors",
             "-o", str(output), ".")
