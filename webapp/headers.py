@@ -116,12 +116,7 @@ def _answer_revalidation():
 def _cache_headers(response):
     kind = kind_of_request()
     if kind == "static":
-        current = None
-        try:
-            current = asset_hash((request.view_args or {}).get("filename", ""))
-        except (OSError, ValueError):  # a missing file, or a name no file can have (a NUL byte)
-            pass
-        immutable = current and request.args.get("v") == current and response.status_code in (200, 304)
+        immutable = _fingerprinted() and response.status_code in (200, 304)
         response.headers["Cache-Control"] = IMMUTABLE if immutable else "no-cache"
         return response
     if response.status_code >= 400 or kind is None or kind == "no_store":
@@ -151,20 +146,26 @@ def _brotli_file(path: str, digest: str) -> bytes:
     return brotli.compress(Path(path).read_bytes(), quality=11)
 
 
+def _fingerprinted() -> str | None:
+    """The file's hash when a static URL carries its current one (`?v=`), else None."""
+    try:
+        current = asset_hash((request.view_args or {}).get("filename", ""))
+    except (OSError, ValueError):  # a missing file, or a name no file can have (a NUL byte)
+        return None
+    return current if request.args.get("v") == current else None
+
+
 def _fingerprinted_brotli(response):
     """A fingerprinted static file never changes under its URL: brotli it once at the highest
     level (about a tenth smaller than the per-request level) and keep that, bounded by the files
     in static/. Anything else is left to Flask-Compress."""
-    filename = (request.view_args or {}).get("filename", "")
     if (kind_of_request() != "static" or response.status_code != 200 or not request.accept_encodings["br"]
             or response.mimetype not in current_app.config["COMPRESS_MIMETYPES"]):
         return response
-    try:
-        digest = asset_hash(filename)
-    except (OSError, ValueError):
+    digest = _fingerprinted()
+    if not digest:
         return response
-    if request.args.get("v") != digest:
-        return response
+    filename = request.view_args["filename"]
     response.direct_passthrough = False
     response.set_data(_brotli_file(str(Path(current_app.static_folder) / filename), digest))
     response.headers["Content-Encoding"] = "br"

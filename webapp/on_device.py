@@ -41,8 +41,6 @@ def on_device_strings() -> dict:
         "walkFinish": _("Done, see the summary"),
         "summary": _("Summary"),
         "done": _("Done"),
-        "skipped": _("Skipped"),
-        "notForMe": _("Not for me"),
         "left": _("Left"),
         "finished": _("Every step is taken care of."),
         "seeChecklist": _("See my checklist"),

@@ -10,7 +10,7 @@ const fill = (template, values) => Object.entries(values)
 export const store = new ProgressStore();
 // The catalog's plural form for a count (on_device.plural_templates: one per CLDR category).
 const pluralRules = new Intl.PluralRules(document.documentElement.lang);
-const plural = (templates, count) => templates?.[pluralRules.select(count)] || templates?.other || "";
+const pluralForm = (templates, count) => templates?.[pluralRules.select(count)] || templates?.other || "";
 
 function notify(message) {
   const notice = document.getElementById("progress-notice");
@@ -57,7 +57,7 @@ export function tally(steps, platform) {
 // you ticked it", "not for your platform", and (outside a walkthrough) Skip / Not for me.
 function element(tag, className, text) {
   const node = document.createElement(tag);
-  node.className = className;
+  if (className) node.className = className;
   node.textContent = text || "";
   return node;
 }
@@ -116,7 +116,7 @@ function updateCounters(root) {
   for (const scope of root.querySelectorAll("[data-progress-scope]")) {
     const counts = tally(parseSteps(scope), platformOf(scope));
     for (const text of scope.querySelectorAll("[data-progress-text]")) {
-      text.textContent = fill(plural(strings.onDevice?.progress, counts.total), { done: counts.done, count: counts.total });
+      text.textContent = fill(pluralForm(strings.onDevice?.progress, counts.total), { done: counts.done, count: counts.total });
     }
     for (const bar of scope.querySelectorAll("progress:not(.walk__position)")) {
       bar.max = Math.max(counts.total, 1);
@@ -213,4 +213,4 @@ document.addEventListener("click", (event) => {
 asideNotice();
 refresh();
 
-export { refresh, strings, notify, saved, parseSteps, fill };
+export { refresh, strings, notify, saved, parseSteps, fill, pluralForm, element };

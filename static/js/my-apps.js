@@ -1,6 +1,6 @@
 // "My apps" and "my platform": chosen once, saved on this device with the progress (never sent),
 // and used to put the person's apps first on the home page and to count steps for their platform.
-import { fill, notify, refresh, saved, store, strings } from "./checklist.js";
+import { element, fill, notify, refresh, saved, store, strings } from "./checklist.js";
 
 // Put a card back in its server-rendered group, at its server-rendered position.
 function home(card) {
@@ -18,26 +18,21 @@ function buildChoices() {
   for (const form of document.querySelectorAll("form[data-my-choices]:empty")) {
     const app = form.dataset.myChoices;
     if (app) {
-      const button = document.createElement("button");
-      Object.assign(button, { type: "button", className: "button button--quiet",
-        textContent: (texts.iUse || "").replace("{app}", form.dataset.appName) });
+      const button = element("button", "button button--quiet", (texts.iUse || "").replace("{app}", form.dataset.appName));
+      button.type = "button";
       button.dataset.myApp = app;
       button.setAttribute("aria-pressed", "false");
       form.append(button);
     }
-    const field = document.createElement("p");
-    field.className = "field field--inline";
-    const label = document.createElement("label");
-    const select = document.createElement("select");
+    const field = element("p", "field field--inline");
+    const label = element("label", null, texts.platform);
+    const select = element("select");
     select.id = label.htmlFor = app ? `my-platform-${app}` : "my-platform";
     select.dataset.myPlatform = "";
-    label.textContent = texts.platform;
     select.append(new Option(texts.noPlatform, ""),
       ...Object.entries(texts.platforms || {}).map(([code, name]) => new Option(name, code)));
     field.append(label, " ", select);
-    const note = document.createElement("p");
-    note.className = "my-choices__note";
-    note.textContent = texts.note;
+    const note = element("p", "my-choices__note", texts.note);
     form.append(field, note);
     form.hidden = false;
   }

@@ -26,6 +26,18 @@ def wait_until_offline_ready(page: Page) -> None:
     page.wait_for_selector("html[data-offline-ready=true]", state="attached", timeout=60_000)
 
 
+def save_for_offline(page: Page, *urls: str) -> None:
+    """Open each page online and wait until the worker has saved its language."""
+    for url in urls:
+        page.goto(url)
+        wait_until_offline_ready(page)
+
+
+def choose_language(page: Page, code: str) -> None:
+    page.locator(".language-menu summary").click()
+    page.locator(f'.language-menu a[hreflang="{code}"]').click()
+
+
 def test_every_locale_manifest_makes_the_site_installable(playwright, live_server, tmp_path):
     context = playwright.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=LAUNCH_ARGS)
@@ -288,12 +300,10 @@ def test_a_guide_walkthrough_works_offline_after_a_visit(page: Page, context, ca
 def test_switching_language_offline_says_which_language_is_not_saved_with_a_way_back(page: Page, context):
     # Only the visitor's language is saved (a lighter precache): another language's page that
     # was never opened is answered by the visitor's offline page, naming the language asked for.
-    page.goto("/en/whatsapp/")
-    wait_until_offline_ready(page)
+    save_for_offline(page, "/en/whatsapp/")
     context.set_offline(True)
     try:
-        page.locator(".language-menu summary").click()
-        page.locator('.language-menu a[hreflang="es"]').click()
+        choose_language(page, "es")
         expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
         expect(page.locator("h1")).to_have_text("You are offline")
         expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -313,10 +323,7 @@ def test_a_language_opened_online_is_saved_for_offline_too(page: Page, context, 
     with app.test_request_context("/es/"), force_locale("es"):
         spanish_lead = gettext("Turn on end-to-end encryption in your messaging apps, check that it is on, "
                                "and secure your backups, step by step.")
-    page.goto("/en/whatsapp/")
-    wait_until_offline_ready(page)
-    page.goto("/es/whatsapp/")
-    wait_until_offline_ready(page)
+    save_for_offline(page, "/en/whatsapp/", "/es/whatsapp/")
     context.set_offline(True)
     try:
         page.goto("/es/signal/")
@@ -413,14 +420,10 @@ def test_the_fallback_for_another_language_is_the_visitors_own_even_with_two_sav
     from flask_babel import force_locale, gettext
     with app.test_request_context("/fr/"), force_locale("fr"):
         french = gettext("You are offline")
-    page.goto("/en/whatsapp/")
-    wait_until_offline_ready(page)
-    page.goto("/fr/whatsapp/")
-    wait_until_offline_ready(page)
+    save_for_offline(page, "/en/whatsapp/", "/fr/whatsapp/")
     context.set_offline(True)
     try:
-        page.locator(".language-menu summary").click()
-        page.locator('.language-menu a[hreflang="es"]').click()
+        choose_language(page, "es")
         expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
         expect(page.locator("h1")).to_have_text(french)  # the French visitor's page, not English
         expect(page.locator("html")).to_have_attribute("lang", "fr")

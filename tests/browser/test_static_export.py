@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from static_hosts import http_server, nginx
-from test_offline import wait_until_offline_ready
+from test_offline import choose_language, save_for_offline, wait_until_offline_ready
 from webapp import create_app, i18n
 from webapp.export import export_site
 
@@ -205,6 +205,11 @@ def test_session_plan_is_timed_for_the_chosen_apps_like_the_server(page: Page, s
                 + "; ".join(row.locator(".plan-step:visible").all_inner_texts())
                 + "\t" + row.locator("[data-app-minutes]").inner_text() for row in rows.all()]
     assert exported == server["rows"][1:-1]  # between the welcome and the questions rows
+    page.goto(site + "en/guide/plan/?apps=nope")  # the server answers 400 with the same message
+    expect(page.locator("[data-query-error]")).to_have_text(
+        "Choose at least one app for the guide, for example ?apps=whatsapp,signal.")
+    expect(page.locator("table.agenda")).to_be_hidden()
+    expect(page.locator("[data-plan-lead]")).to_be_hidden()
 
 
 def test_builder_qr_code_decodes_to_the_link_the_server_encodes(page: Page, site, live_server):
@@ -246,12 +251,10 @@ def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context,
 
 
 def test_switching_language_offline_names_the_language_and_leads_back(page: Page, context, site):
-    page.goto(site + "en/signal/")
-    wait_until_offline_ready(page)
+    save_for_offline(page, site + "en/signal/")
     context.set_offline(True)
     try:
-        page.locator(".language-menu summary").click()
-        page.locator('.language-menu a[hreflang="de"]').click()
+        choose_language(page, "de")
         expect(page).to_have_url(site + "de/signal/")
         expect(page.locator("h1")).to_have_text("You are offline")
         expect(page.locator("[data-other-language]")).to_contain_text("Pages in Deutsch are not saved on this device yet.")

@@ -1,5 +1,7 @@
 // A guide's query (?apps=…&platform=…&title=…) read in the browser exactly as webapp/guide.py
 // reads it on the server: same limits, same cleaning, same canonical link.
+import { pluralForm } from "../checklist.js";
+
 export const MAX_TITLE_LENGTH = 80;
 const MAX_APPS_LENGTH = 300;
 
@@ -46,8 +48,7 @@ export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
 }
 
-// A pluralized message from on_device.plural_templates: the category by the page's language.
+// A pluralized message from on_device.plural_templates, its form picked as the progress texts'.
 export function plural(templates, count, values) {
-  const category = new Intl.PluralRules(document.documentElement.lang).select(count);
-  return fill(templates[category] || templates.other, values);
+  return fill(pluralForm(templates, count), values);
 }

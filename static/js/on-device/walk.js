@@ -1,6 +1,6 @@
 // The export's walkthrough: rebuilt on the device from the page that lists its steps (the app
 // page for ?platform=, the guide page for ?apps=…), so step n counts only the chosen steps.
-import { refresh } from "../checklist.js";
+import { refresh, strings as pageStrings } from "../checklist.js";
 import { applyGuide, applyPlatform, setProgressTotal, strings } from "./filters.js";
 import { fill } from "./guide-query.js";
 
@@ -38,7 +38,8 @@ function buildSummary(walk, heading, checklist, back) {
   }
   const counts = document.createElement("dl");
   counts.className = "walk__summary";
-  for (const [count, label] of [["done", strings.done], ["skipped", strings.skipped], ["not-for-me", strings.notForMe], ["left", strings.left]]) {
+  for (const [count, label] of [["done", strings.done], ["skipped", pageStrings.stateLabels?.skipped],
+    ["not-for-me", pageStrings.stateLabels?.["not-for-me"]], ["left", strings.left]]) {
     const row = document.createElement("div");
     const value = Object.assign(document.createElement("dd"), { textContent: "0" });
     value.dataset.count = count;
