@@ -23,7 +23,9 @@ def build_workshop(page: Page, apps: list[str], title: str, platform: str = "and
     page.locator(f'input[name=platform][value="{platform}"]').check()
     page.get_by_label("Workshop title (optional)").fill(title)
     page.get_by_role("button", name="Make the link").click()
-    return page.locator("#share-url").input_value()
+    share = page.locator("#share-url")
+    expect(share).to_have_value(re.compile(r"/guide/\?apps="))  # filled once the response is swapped in
+    return share.input_value()
 
 
 def test_qr_code_decodes_to_exactly_the_share_link(page: Page, live_server):
