@@ -24,13 +24,26 @@ def translate_content(text: str) -> str:
     return gettext(text) if text else ""
 
 
+def _shown_label(label: str, app_id: str) -> str:
+    context = f"{app_id} menu"  # labels are extracted by webapp.catalog.extract with this context
+    return pgettext(context, label)
+
+
+def _kept_in_english(label: str, app_id: str) -> bool:
+    return i18n.current_locale().url_code != i18n.DEFAULT_LOCALE and _shown_label(label, app_id) == label
+
+
 def menu_label(label: str, app_id: str) -> Markup:
     """The app's own label in the page's language. Where the app shows no such label (or nobody
     has confirmed it), the English label stays, marked as English for screen readers."""
-    shown = pgettext(f"{app_id} menu", label)
-    if shown == label and i18n.current_locale().url_code != i18n.DEFAULT_LOCALE:
+    if _kept_in_english(label, app_id):
         return Markup('<span lang="en" class="label-en">{}</span>').format(label)
-    return Markup.escape(shown)
+    return Markup.escape(_shown_label(label, app_id))
+
+
+def labels_in_english(labels, app_id: str) -> int:
+    """How many labels of a menu path this page shows in English, so the page can say so."""
+    return sum(_kept_in_english(label, app_id) for label in labels)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?。؟])\s+")
@@ -110,7 +123,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, labels_in_english=labels_in_english, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=number)
     app.jinja_env.globals.update(url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute,
