@@ -11,6 +11,7 @@ import pytest
 from babel.dates import format_date, format_skeleton
 from babel.messages.pofile import read_po
 from flask_babel import force_locale, ngettext
+from markupsafe import Markup
 
 from webapp.catalog.model import Evidence
 from webapp.templating import evidence_date, long_date
@@ -209,3 +210,42 @@ def test_digits_are_the_locales_chosen_digits(app, site_locale):
     assert has_western == western, text
     html = app.test_client().get(f"/{site_locale.url_code}/").get_data(as_text=True)
     assert f'data-numbering="{site_locale.numbering}"' in html
+
+
+LABEL_NOTE = ("%(num)s label here is in English; in your app it may be in your language.",
+              "%(num)s labels here are in English; in your app they may be in your language.")
+DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+
+
+def step_items(html: str) -> dict[str, str]:
+    """Each step's <li>, by step id."""
+    starts = [(m.start(), m.group(1)) for m in re.finditer(r'<li class="step step--[^"]*" id="([^"]+)"', html)]
+    ends = [start for start, _ in starts[1:]] + [len(html)]
+    return {step_id: html[start:end] for (start, step_id), end in zip(starts, ends)}
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
+def test_a_menu_path_says_how_many_of_its_labels_are_still_english(client, catalog, site_locale):
+    # Which labels this catalog keeps in English is read from the .po, not from the code under test.
+    with open(TRANSLATIONS / site_locale.babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
+        po = read_po(f, locale=site_locale.babel_code)
+    forms = po.get(LABEL_NOTE).string
+    for app in catalog:
+        items = step_items(client.get(f"/{site_locale.url_code}/{app.id}/").get_data(as_text=True))
+        for step in app.steps:
+            item = items[step.id]
+            english = [label for label in step.menu if (po.get(label, context=f"{app.id} menu").string or label) == label]
+            notes = [DIGITS.sub("N", note) for note in re.findall(r'<p class="menu-path__note">(.*?)</p>', item, re.S)]
+            if english:
+                expected = forms[_plural_index(po, len(english))].replace("%(num)s", "N")
+                assert notes == [expected], f"{site_locale.url_code}/{app.id}/ {step.id}: English labels {english}"
+                for label in english:
+                    assert str(Markup('<span lang="en" class="label-en">{}</span>').format(label)) in item, label
+            else:
+                assert notes == [], f"{site_locale.url_code}/{app.id}/ {step.id}: a note though every label is translated"
+
+
+def test_english_pages_never_mark_labels_as_english(client, catalog):
+    for app in catalog:
+        html = client.get(f"/en/{app.id}/").get_data(as_text=True)
+        assert "menu-path__note" not in html and "label-en" not in html, app.id

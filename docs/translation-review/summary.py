@@ -18,20 +18,23 @@ def counts(scores) -> str:
 
 
 def main() -> None:
-    print("| locale | before (1st reviewer) | after fixes (1st reviewer) | after round 2 (2nd reviewer) "
-          "| entries changed (1st + 2nd) | English menu labels (of 162): start → end |")
-    print("|---|---|---|---|---:|---|")
+    print("| locale | before (1st reviewer) | after fixes (1st) | after round 2 (2nd reviewer) "
+          "| after round 3 (3rd reviewer) | entries changed (1st + 2nd + 3rd) | English menu labels (of 162): start → end |")
+    print("|---|---|---|---|---|---:|---|")
     for path in sorted(HERE.glob("*.json")):
         if path.name == "sample.json":
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
+        reviewers = [data.get("second_reviewer", {}), data.get("third_reviewer", {})]
+        # Each round's "after" is kept under the next round's name when a later round re-scores.
         first = data.get("after_first_reviewer", data["after"])
-        second = data.get("second_reviewer", {})
+        second = data.get("after_second_reviewer", data["after"]) if reviewers[0] else None
+        third = data["after"] if reviewers[1] else None
         labels = data.get("menu_labels_english", {})
-        end = second.get("menu_labels_english_after", labels.get("after"))
-        changed = f"{data.get('changed_entries', 0)} + {second.get('changed_entries', 0)}"
-        print(f"| {data['locale']} | {counts(data['before'])} | {counts(first)} | {counts(data['after'])} "
-              f"| {changed} | {labels.get('before')} → {end} |")
+        end = next((r["menu_labels_english_after"] for r in reversed(reviewers) if r), labels.get("after"))
+        changed = " + ".join(str(entry.get("changed_entries", 0)) for entry in [data, *reviewers] if entry)
+        cells = [counts(data["before"]), counts(first)] + [counts(s) if s else "—" for s in (second, third)]
+        print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {end} |")
     print("\nCounts are accepted / awkward / wrong / dangerous, of the same 100 entries (sample.json).")
 
 
