@@ -61,7 +61,7 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("pl", "pl", reviewed_percent=0),
     SiteLocale("tr", "tr", reviewed_percent=0),
     SiteLocale("ru", "ru", reviewed_percent=0),
-    SiteLocale("uk", "uk", reviewed_percent=0),
+    SiteLocale("uk", "uk", reviewed_percent=0, second_pass=True),
     SiteLocale("fa", "fa", reviewed_percent=0),
 )
 
