@@ -8,7 +8,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from babel.messages.pofile import read_po
+
+from webapp.i18n import BY_URL_CODE
+
 HERE = Path(__file__).resolve().parent
+TRANSLATIONS = HERE.parents[1] / "translations"
 ORDER = ("accepted", "awkward", "wrong", "dangerous")
 
 
@@ -17,9 +22,16 @@ def counts(scores) -> str:
     return " / ".join(str(tally[verdict]) for verdict in ORDER)
 
 
+def english_labels(url_code: str) -> tuple[int, int]:
+    """Menu labels this catalog keeps in English now, and all menu labels: read from the .po."""
+    with open(TRANSLATIONS / BY_URL_CODE[url_code].babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
+        labels = [m for m in read_po(f) if m.context and m.context.endswith(" menu")]
+    return sum(m.string == m.id for m in labels), len(labels)
+
+
 def main() -> None:
     print("| locale | before (1st reviewer) | after fixes (1st) | after round 2 (2nd reviewer) "
-          "| after round 3 (3rd reviewer) | entries changed (1st + 2nd + 3rd) | English menu labels (of 162): start → end |")
+          "| after round 3 (3rd reviewer) | entries changed (1st + 2nd + 3rd) | English menu labels: at the start → now |")
     print("|---|---|---|---|---|---:|---|")
     for path in sorted(HERE.glob("*.json")):
         if path.name == "sample.json":
@@ -31,11 +43,13 @@ def main() -> None:
         second = data.get("after_second_reviewer", data["after"]) if reviewers[0] else None
         third = data["after"] if reviewers[1] else None
         labels = data.get("menu_labels_english", {})
-        end = next((r["menu_labels_english_after"] for r in reversed(reviewers) if r), labels.get("after"))
+        end, total = english_labels(data["locale"])
         changed = " + ".join(str(entry.get("changed_entries", 0)) for entry in [data, *reviewers] if entry)
         cells = [counts(data["before"]), counts(first)] + [counts(s) if s else "—" for s in (second, third)]
-        print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {end} |")
-    print("\nCounts are accepted / awkward / wrong / dangerous, of the same 100 entries (sample.json).")
+        print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {end} of {total} |")
+    print("\nCounts are accepted / awkward / wrong / dangerous, of the same 100 entries (sample.json). The last "
+          "round's column includes the follow-up scores of entries whose English or translation changed after it "
+          "(\"follow_up\" in a record). \"Now\" is counted from the .po files.")
 
 
 if __name__ == "__main__":
