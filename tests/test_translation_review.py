@@ -4,6 +4,8 @@ catalog, and the banner's "second, independent pass" is claimed exactly where th
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -99,3 +101,11 @@ def test_the_banner_claims_a_second_pass_exactly_where_the_goal_was_met(site_loc
         f"webapp/i18n.py: {site_locale.url_code} second_pass={site_locale.second_pass}, but its review "
         f"scored {dict(tally(after))} (goal: >= 97 accepted, 0 wrong, 0 dangerous)")
     assert site_locale.reviewed_percent == 0  # an AI pass never stands for a native speaker's review
+
+
+def test_the_readme_table_is_the_summary_of_the_records():
+    # The README shows the review table; it is printed from the records, never typed.
+    summary = subprocess.run([sys.executable, str(REVIEW / "summary.py")], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    readme = (REVIEW.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert summary in readme, "README.md: the review table differs from docs/translation-review/summary.py's output"
