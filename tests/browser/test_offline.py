@@ -26,6 +26,16 @@ def wait_until_offline_ready(page: Page) -> None:
     page.wait_for_selector("html[data-offline-ready=true]", state="attached", timeout=60_000)
 
 
+@contextlib.contextmanager
+def offline(context):
+    """No network inside the block; back online afterwards, even when an assertion fails."""
+    context.set_offline(True)
+    try:
+        yield
+    finally:
+        context.set_offline(False)
+
+
 def save_for_offline(page: Page, *urls: str) -> None:
     """Open each page online and wait until the worker has saved its language."""
     for url in urls:
@@ -62,36 +72,35 @@ def check_offline_use(page: Page, context, base: str, catalog, *, with_filters: 
     page.locator(f'label[for="check-{whatsapp.steps[0].id}"]').click()
     wait_until_offline_ready(page)
 
-    context.set_offline(True)
-    page.reload()
-    expect(page.locator(f'[id="check-{whatsapp.steps[0].id}"]')).to_be_checked()
-    expect(page.locator("#checklist .progress__text")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
+    with offline(context):
+        page.reload()
+        expect(page.locator(f'[id="check-{whatsapp.steps[0].id}"]')).to_be_checked()
+        expect(page.locator("#checklist .progress__text")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
 
-    if with_filters:  # an htmx swap offline: the platform filter is answered from the cached fragment
-        platform = whatsapp.platforms[0]
-        page.locator(f'.platform-filter a[href="/en/whatsapp/?platform={platform}"]').click()
-        expect(page).to_have_url(f"{base}/en/whatsapp/?platform={platform}")
-        expect(page.locator(".platform-filter [aria-current=page]")).to_have_attribute(
-            "href", f"/en/whatsapp/?platform={platform}")
-        # no saved copy per filter: the page applies it to the steps it already lists
-        expect(page.locator("#checklist .step:visible")).to_have_count(len(whatsapp.steps_for(platform)))
+        if with_filters:  # an htmx swap offline: the platform filter is answered from the cached fragment
+            platform = whatsapp.platforms[0]
+            page.locator(f'.platform-filter a[href="/en/whatsapp/?platform={platform}"]').click()
+            expect(page).to_have_url(f"{base}/en/whatsapp/?platform={platform}")
+            expect(page.locator(".platform-filter [aria-current=page]")).to_have_attribute(
+                "href", f"/en/whatsapp/?platform={platform}")
+            # no saved copy per filter: the page applies it to the steps it already lists
+            expect(page.locator("#checklist .step:visible")).to_have_count(len(whatsapp.steps_for(platform)))
 
-    for app_id in ("signal", "messenger", "telegram"):
-        app = catalog.get(app_id)
-        page.goto(f"{base}/en/{app_id}/")
-        expect(page.locator("h1")).to_have_text(app.name)
-        expect(page.locator("#checklist .progress__text")).to_have_text(
-            f"0 of {len(app.steps)} steps done" if len(app.steps) != 1 else "0 of 1 step done")
-    page.goto(f"{base}/en/compare/")
-    expect(page.locator("h1")).to_have_text("Compare apps")
-    page.goto(f"{base}/en/")
-    card = page.locator(".app-card", has=page.locator('a[href="/en/whatsapp/"]'))
-    expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
+        for app_id in ("signal", "messenger", "telegram"):
+            app = catalog.get(app_id)
+            page.goto(f"{base}/en/{app_id}/")
+            expect(page.locator("h1")).to_have_text(app.name)
+            expect(page.locator("#checklist .progress__text")).to_have_text(
+                f"0 of {len(app.steps)} steps done" if len(app.steps) != 1 else "0 of 1 step done")
+        page.goto(f"{base}/en/compare/")
+        expect(page.locator("h1")).to_have_text("Compare apps")
+        page.goto(f"{base}/en/")
+        card = page.locator(".app-card", has=page.locator('a[href="/en/whatsapp/"]'))
+        expect(card.locator(".app-card__progress")).to_have_text(f"1 of {len(whatsapp.steps)} steps done")
 
-    # A page nobody saved: the offline page, in the visitor's language, not a browser error.
-    page.goto(f"{base}/en/no-such-page/")
-    expect(page.locator("h1")).to_have_text("You are offline")
-    context.set_offline(False)
+        # A page nobody saved: the offline page, in the visitor's language, not a browser error.
+        page.goto(f"{base}/en/no-such-page/")
+        expect(page.locator("h1")).to_have_text("You are offline")
 
 
 def test_after_one_visit_pages_progress_and_swaps_work_offline(page: Page, context, live_server, catalog):
@@ -101,10 +110,10 @@ def test_after_one_visit_pages_progress_and_swaps_work_offline(page: Page, conte
 def test_an_htmx_request_for_an_unsaved_fragment_gets_the_offline_fragment(page: Page, context):
     page.goto("/en/compare/")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    page.locator("input[name=need][value=calls]").check()
-    expect(page.locator(".offline-fragment")).to_be_visible()
-    expect(page.locator("h1")).to_be_visible()  # the page itself is still there
+    with offline(context):
+        page.locator("input[name=need][value=calls]").check()
+        expect(page.locator(".offline-fragment")).to_be_visible()
+        expect(page.locator("h1")).to_be_visible()  # the page itself is still there
 
 
 def write_content(folder: Path, bump: str | None = None) -> None:
@@ -287,22 +296,20 @@ def test_a_guide_walkthrough_works_offline_after_a_visit(page: Page, context, ca
     page.goto("/en/guide/walk/1/?apps=signal,wire")
     wait_until_offline_ready(page)
     page.wait_for_load_state("networkidle")  # the page also fetched its other steps for the cache
-    context.set_offline(True)
-    for number in range(1, 4):
-        expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
-        page.locator(".walk__next").click()
-    expect(page).to_have_url(re.compile(r"/en/guide/walk/4/\?apps=signal,wire$"))
-    page.reload()
-    expect(page.locator(".walk__context")).to_contain_text(f"Step 4 of {len(steps)}")
-    context.set_offline(False)
+    with offline(context):
+        for number in range(1, 4):
+            expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
+            page.locator(".walk__next").click()
+        expect(page).to_have_url(re.compile(r"/en/guide/walk/4/\?apps=signal,wire$"))
+        page.reload()
+        expect(page.locator(".walk__context")).to_contain_text(f"Step 4 of {len(steps)}")
 
 
 def test_switching_language_offline_says_which_language_is_not_saved_with_a_way_back(page: Page, context):
     # Only the visitor's language is saved (a lighter precache): another language's page that
     # was never opened is answered by the visitor's offline page, naming the language asked for.
     save_for_offline(page, "/en/whatsapp/")
-    context.set_offline(True)
-    try:
+    with offline(context):
         choose_language(page, "es")
         expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
         expect(page.locator("h1")).to_have_text("You are offline")
@@ -314,8 +321,6 @@ def test_switching_language_offline_says_which_language_is_not_saved_with_a_way_
         page.locator("[data-history-back]").click()
         expect(page).to_have_url(re.compile(r"/en/whatsapp/$"))
         expect(page.locator("h1")).to_have_text("WhatsApp")
-    finally:
-        context.set_offline(False)
 
 
 def test_a_language_opened_online_is_saved_for_offline_too(page: Page, context, app):
@@ -324,38 +329,31 @@ def test_a_language_opened_online_is_saved_for_offline_too(page: Page, context, 
         spanish_lead = gettext("Turn on end-to-end encryption in your messaging apps, check that it is on, "
                                "and secure your backups, step by step.")
     save_for_offline(page, "/en/whatsapp/", "/es/whatsapp/")
-    context.set_offline(True)
-    try:
+    with offline(context):
         page.goto("/es/signal/")
         expect(page.locator("h1")).to_have_text("Signal")
         expect(page.locator("html")).to_have_attribute("lang", "es")
         expect(page.locator('meta[name="description"]')).to_have_attribute("content", spanish_lead)
         page.goto("/en/signal/")
         expect(page.locator("html")).to_have_attribute("lang", "en")
-    finally:
-        context.set_offline(False)
 
 
 def test_another_guide_offline_is_never_shown_under_this_url(page: Page, context):
     page.goto("/en/guide/?apps=signal&title=First+workshop")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    try:
+    with offline(context):
         page.goto("/en/guide/?apps=wire&title=Second+workshop")
         expect(page.locator("h1")).to_have_text("You are offline")
         expect(page.locator("body")).not_to_contain_text("First workshop")
         page.goto("/en/guide/?apps=signal&title=First+workshop")
         expect(page.locator("h1")).to_have_text("First workshop")
-    finally:
-        context.set_offline(False)
 
 
 def test_opening_a_guide_saves_its_walkthrough_and_print_views(page: Page, context, catalog):
     ios = [s for a in ("signal", "wire") for s in catalog.get(a).steps_for("ios")]
     page.goto("/en/guide/?apps=signal,wire&platform=ios")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    try:
+    with offline(context):
         page.get_by_role("link", name="One step at a time").click()
         expect(page.locator(".walk__context")).to_have_text(f"Your guide · Step 1 of {len(ios)}")
         page.goto(f"/en/guide/walk/{len(ios)}/?apps=signal,wire&platform=ios")
@@ -363,24 +361,19 @@ def test_opening_a_guide_saves_its_walkthrough_and_print_views(page: Page, conte
         for view, heading in (("print", "Your guide"), ("handout", "Encrypt your chats")):
             page.goto(f"/en/guide/{view}/?apps=signal,wire&platform=ios")
             expect(page.locator("h1")).to_have_text(heading)
-    finally:
-        context.set_offline(False)
 
 
 def test_an_ios_walkthrough_offline_counts_only_ios_steps(page: Page, context, catalog):
     ios = catalog.get("whatsapp").steps_for("ios")
     page.goto("/en/whatsapp/walk/?platform=ios")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    try:
+    with offline(context):
         for number in (1, 2, 3):
             expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step {number} of {len(ios)}")
             page.locator(".walk__next").click()
         expect(page).to_have_url(re.compile(r"/en/whatsapp/walk/4/\?platform=ios$"))
         page.reload()
         expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step 4 of {len(ios)}")
-    finally:
-        context.set_offline(False)
 
 
 def test_a_tampered_precache_list_is_refused_and_the_page_says_so(page: Page, context):
@@ -402,8 +395,7 @@ def test_what_they_can_still_see_is_built_offline_from_the_saved_app_pages(page:
     # Not saved as a page of its own: the worker's copy takes each app's claims from its saved page.
     page.goto("/en/whatsapp/")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    try:
+    with offline(context):
         page.goto("/en/what-they-see/")
         expect(page.locator("h1")).to_have_text("What they can still see about me")
         expect(page.locator(".exposure__app")).to_have_count(len(catalog.apps))
@@ -412,8 +404,6 @@ def test_what_they_can_still_see_is_built_offline_from_the_saved_app_pages(page:
         expect(page.locator(f'#exposure-signal [id="{signal.id}"] .sources a').first).to_have_attribute(
             "href", signal.sources[0].url)
         expect(page.locator("[data-claims-from]")).to_have_count(0)
-    finally:
-        context.set_offline(False)
 
 
 def test_the_fallback_for_another_language_is_the_visitors_own_even_with_two_saved(page: Page, context, app):
@@ -421,12 +411,9 @@ def test_the_fallback_for_another_language_is_the_visitors_own_even_with_two_sav
     with app.test_request_context("/fr/"), force_locale("fr"):
         french = gettext("You are offline")
     save_for_offline(page, "/en/whatsapp/", "/fr/whatsapp/")
-    context.set_offline(True)
-    try:
+    with offline(context):
         choose_language(page, "es")
         expect(page).to_have_url(re.compile(r"/es/whatsapp/$"))
         expect(page.locator("h1")).to_have_text(french)  # the French visitor's page, not English
         expect(page.locator("html")).to_have_attribute("lang", "fr")
         expect(page.locator("[data-other-language]")).to_contain_text("Español")
-    finally:
-        context.set_offline(False)

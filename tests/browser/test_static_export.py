@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from static_hosts import http_server, nginx
-from test_offline import choose_language, save_for_offline, wait_until_offline_ready
+from test_offline import choose_language, offline, save_for_offline, wait_until_offline_ready
 from webapp import create_app, i18n
 from webapp.export import export_site
 
@@ -236,8 +236,7 @@ def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context,
     wait_until_offline_ready(page)
     page.goto(site + "en/guide/?apps=wire,telegram")
     wait_until_offline_ready(page)
-    context.set_offline(True)
-    try:
+    with offline(context):
         page.goto(site + "en/whatsapp/walk/2/?platform=ios")
         expect(page.locator(".walk__context")).to_have_text(f"WhatsApp · Step 2 of {len(ios)}")
         for query, apps in (("apps=signal", ["signal"]), ("apps=wire,telegram", ["wire", "telegram"]),
@@ -246,14 +245,11 @@ def test_offline_ios_walkthrough_and_two_guides_never_mixed(page: Page, context,
             expect(page.locator("h1")).to_have_text("Your guide")  # the guide page, not "not saved"
             expect(page.locator(".guide-app:visible")).to_have_count(len(apps))
             assert page.locator(".guide-app:visible").evaluate_all("els => els.map(e => e.dataset.app)") == apps
-    finally:
-        context.set_offline(False)
 
 
 def test_switching_language_offline_names_the_language_and_leads_back(page: Page, context, site):
     save_for_offline(page, site + "en/signal/")
-    context.set_offline(True)
-    try:
+    with offline(context):
         choose_language(page, "de")
         expect(page).to_have_url(site + "de/signal/")
         expect(page.locator("h1")).to_have_text("You are offline")
@@ -262,8 +258,6 @@ def test_switching_language_offline_names_the_language_and_leads_back(page: Page
         page.locator("[data-history-back]").click()
         expect(page).to_have_url(site + "en/signal/")
         expect(page.locator("h1")).to_have_text("Signal")
-    finally:
-        context.set_offline(False)
 
 
 def test_pages_opened_from_a_usb_stick_read_and_print_with_their_styles(page: Page, export_root):
