@@ -63,6 +63,16 @@ def relative_assets(destination: Path, base_path: str) -> None:
         page.write_text(html, encoding="utf-8")
 
 
+class PagePerContextFreezer(Freezer):
+    """Frozen-Flask requests every page inside the one request context its URL generators run
+    in, so all pages would share one `g`, where Flask-Babel caches the language: every page
+    came out in the first page's language. Each page gets its own application context here."""
+
+    def _build_one(self, url, last_modified=None):
+        with self.app.app_context():
+            return super()._build_one(url, last_modified)
+
+
 def export_site(app, destination: Path, base_path: str = "/") -> int:
     """Write the site to destination (replaced); returns the number of files written.
     base_path is the folder the site will be served from ("/sub/"): links, the worker's
@@ -72,7 +82,7 @@ def export_site(app, destination: Path, base_path: str = "/") -> int:
     app.config.update(STATIC_EXPORT=True, FREEZER_DESTINATION=str(destination.resolve()),
                       FREEZER_REMOVE_EXTRA_FILES=True, FREEZER_REDIRECT_POLICY="error",
                       FREEZER_RELATIVE_URLS=False, FREEZER_BASE_URL=base_url)
-    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    freezer = PagePerContextFreezer(app, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(export_urls)
     if destination.exists():
         shutil.rmtree(destination)

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from static_hosts import http_server, nginx
 from test_offline import choose_language, offline, save_for_offline, wait_until_offline_ready
-from webapp import create_app, i18n
+from webapp import create_app, i18n, sitemap
 from webapp.export import export_site
 
 BASE = "/sub/"
@@ -56,6 +56,25 @@ def test_export_has_every_locale_the_worker_and_404_pages(export_root, catalog):
             assert (folder / locale / app.id / "index.html").is_file(), (locale, app.id)
     # No file without an extension: a static host would send it as a download.
     assert [p for p in folder.rglob("*") if p.is_file() and not p.suffix] == []
+
+
+def test_every_exported_page_is_in_its_own_language(export_root, app, client):
+    # Each page's title and labelled landmarks match what the live server sends for that URL, and
+    # each language's script strings are the server's: no page written in another page's language.
+    folder = export_root / BASE.strip("/")
+    with app.test_request_context():
+        urls = [url for loc in i18n.LOCALES for url in sitemap.page_urls(app.extensions["catalog"], loc.url_code)]
+
+    def words(html: str) -> list[str]:
+        return re.findall(r"<title>(.*?)</title>", html, re.S) + re.findall(r'aria-label="([^"]*)"', html)
+
+    for url in urls:
+        exported = (folder / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert words(exported) == words(client.get(url).get_data(as_text=True)), url
+    for loc in i18n.LOCALES:
+        script = f"{loc.url_code}/strings.js"
+        exported = (folder / script).read_text(encoding="utf-8").replace(f'"{BASE}', '"/')  # its links start at /sub/
+        assert exported == client.get("/" + script).get_data(as_text=True), script
 
 
 @pytest.mark.parametrize("path", ["", "en/", "en/whatsapp/walk/3/?platform=ios", "en/guide/?apps=signal,wire",
