@@ -100,6 +100,8 @@ def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, 
     for number, step in enumerate(steps, start=1):
         expect(page.locator(".walk__context")).to_contain_text(f"Step {number} of {len(steps)}")
         expect(page.locator(f'[id="check-{step.id}"]')).to_be_attached()
+        if number > 1:  # after a swap has settled, focus is on the new step (page-actions.js), not lost
+            expect(page.locator("#walk")).to_be_focused()
         for _ in range(30):  # Tab until the big "Done" button has focus
             if page.evaluate("document.activeElement?.classList.contains('walk__next')"):
                 break
@@ -107,7 +109,8 @@ def test_walkthrough_from_first_to_last_step_with_the_keyboard_only(page: Page, 
         page.keyboard.press("Enter")
         expect(page).to_have_url(f"/en/signal/walk/{number + 1}/")  # the last one leads to the summary
     finish = page.get_by_role("link", name="See my checklist")
-    expect(finish).to_be_visible()  # the summary has been swapped in and settled
+    expect(finish).to_be_visible()
+    expect(page.locator("#walk")).to_be_focused()  # the summary has been swapped in and settled
     finish.focus()
     expect(finish).to_be_focused()
     page.keyboard.press("Enter")
