@@ -61,9 +61,12 @@ def test_every_locale_is_scored_on_the_sample_before_and_after(site_locale):
     data = record(site_locale)
     keys = [entry["key"] for entry in SAMPLE["entries"]]
     scored_then = [entry.get("was", entry["key"]) for entry in SAMPLE["entries"]]  # an entry whose English changed
-    earlier = [stage for stage in ("after_first_reviewer", "after_second_reviewer") if stage in data]
+    earlier = [stage for stage in ("after_first_reviewer", "after_second_reviewer", "after_before_label_round")
+               if stage in data]
     if "third_reviewer" in data:
         assert "after_second_reviewer" in data, f"{site_locale.url_code}.json: the round the third reviewer re-scored is gone"
+    if "label_round" in data:
+        assert "after_before_label_round" in data, f"{site_locale.url_code}.json: the scores the label round replaced are gone"
     for stage in ("before", *earlier, "after"):
         scores = data[stage]
         expected = keys if stage == "after" else scored_then
@@ -90,6 +93,26 @@ def test_the_after_scores_describe_the_catalog_as_it_is(site_locale):
         if current != score["translation"]:
             changed.append(msgid[:60])
     assert changed == [], f"{path}: sample entries changed since the review was scored: {changed}"
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
+def test_the_label_round_was_scored_by_someone_who_did_not_make_its_fixes(site_locale):
+    data = record(site_locale)
+    if "label_round" not in data:
+        assert "after_before_label_round" not in data, f"{site_locale.url_code}.json: label-round scores without the round"
+        return
+    fixer, scorer = data["label_round"]["fixer"], data["label_round"]["scorer"]
+    assert fixer["who"] != scorer["who"], f"{site_locale.url_code}.json: the label round's fixer scored its own fixes"
+    rescored = {entry["key"] for entry in scorer["entries"]}
+    before = {score["key"]: score for score in data["after_before_label_round"]}
+    # Every sample entry the round changed, and every one not accepted before it, has a new score.
+    due = {score["key"] for score in data["after"]
+           if score["translation"] != before[score["key"]]["translation"] or before[score["key"]]["verdict"] != "accepted"}
+    assert due - rescored == set(), f"{site_locale.url_code}.json: label round left unscored: {sorted(due - rescored)}"
+    for score in data["after"]:
+        if score["key"] in rescored:
+            new = next(entry for entry in scorer["entries"] if entry["key"] == score["key"])
+            assert (score["verdict"], score["translation"]) == (new["verdict"], new["translation"]), score["key"][:60]
 
 
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)

@@ -31,25 +31,32 @@ def english_labels(url_code: str) -> tuple[int, int]:
 
 def main() -> None:
     print("| locale | before (1st reviewer) | after fixes (1st) | after round 2 (2nd reviewer) "
-          "| after round 3 (3rd reviewer) | entries changed (1st + 2nd + 3rd) | English menu labels: at the start → now |")
-    print("|---|---|---|---|---|---:|---|")
+          "| after round 3 (3rd reviewer) | after the label round (fixed by one helper, scored by another) "
+          "| entries changed (1st + 2nd + 3rd + label round) | English menu labels: at the start → now |")
+    print("|---|---|---|---|---|---|---:|---|")
     for path in sorted(HERE.glob("*.json")):
         if path.name == "sample.json":
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         reviewers = [data.get("second_reviewer", {}), data.get("third_reviewer", {})]
         # Each round's "after" is kept under the next round's name when a later round re-scores.
-        first = data.get("after_first_reviewer", data["after"])
-        second = data.get("after_second_reviewer", data["after"]) if reviewers[0] else None
-        third = data["after"] if reviewers[1] else None
+        label_round = data.get("label_round", {})
+        latest = data.get("after_before_label_round", data["after"])
+        first = data.get("after_first_reviewer", latest)
+        second = data.get("after_second_reviewer", latest) if reviewers[0] else None
+        third = latest if reviewers[1] else None
+        labelled = data["after"] if label_round else None
         labels = data.get("menu_labels_english", {})
         end, total = english_labels(data["locale"])
-        changed = " + ".join(str(entry.get("changed_entries", 0)) for entry in [data, *reviewers] if entry)
-        cells = [counts(data["before"]), counts(first)] + [counts(s) if s else "—" for s in (second, third)]
+        changed = " + ".join(str(entry.get("changed_entries", 0))
+                             for entry in [data, *reviewers, label_round.get("fixer", {})] if entry)
+        cells = [counts(data["before"]), counts(first)] + [counts(s) if s else "—" for s in (second, third, labelled)]
         print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {end} of {total} |")
     print("\nCounts are accepted / awkward / wrong / dangerous, of the same 100 entries (sample.json). The last "
           "round's column includes the follow-up scores of entries whose English or translation changed after it "
-          "(\"follow_up\" in a record). \"Now\" is counted from the .po files.")
+          "(\"follow_up\" in a record). In the label round, one helper replaced unconfirmed English labels in sentences "
+          "(TRANSLATING.md) and a different helper re-scored every sample entry that changed or was not accepted "
+          "(\"label_round\" in a record). \"Now\" is counted from the .po files.")
 
 
 if __name__ == "__main__":
