@@ -57,10 +57,10 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("de", "de", reviewed_percent=0, second_pass=True),
     SiteLocale("pt-br", "pt_BR", reviewed_percent=0),
     SiteLocale("ar", "ar", reviewed_percent=0, second_pass=True),
-    SiteLocale("it", "it", reviewed_percent=0),
-    SiteLocale("pl", "pl", reviewed_percent=0),
+    SiteLocale("it", "it", reviewed_percent=0, second_pass=True),
+    SiteLocale("pl", "pl", reviewed_percent=0, second_pass=True),
     SiteLocale("tr", "tr", reviewed_percent=0),
-    SiteLocale("ru", "ru", reviewed_percent=0),
+    SiteLocale("ru", "ru", reviewed_percent=0, second_pass=True),
     SiteLocale("uk", "uk", reviewed_percent=0, second_pass=True),
     SiteLocale("fa", "fa", reviewed_percent=0),
 )
