@@ -53,7 +53,7 @@ DEFAULT_LOCALE = "en"
 LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("en", "en", reviewed_percent=100),
     SiteLocale("es", "es", reviewed_percent=0),
-    SiteLocale("fr", "fr", reviewed_percent=0),
+    SiteLocale("fr", "fr", reviewed_percent=0, second_pass=True),
     SiteLocale("de", "de", reviewed_percent=0, second_pass=True),
     SiteLocale("pt-br", "pt_BR", reviewed_percent=0),
     SiteLocale("ar", "ar", reviewed_percent=0, second_pass=True),
