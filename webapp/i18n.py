@@ -62,7 +62,7 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("tr", "tr", reviewed_percent=0),
     SiteLocale("ru", "ru", reviewed_percent=0, second_pass=True),
     SiteLocale("uk", "uk", reviewed_percent=0, second_pass=True),
-    SiteLocale("fa", "fa", reviewed_percent=0),
+    SiteLocale("fa", "fa", reviewed_percent=0, second_pass=True),
 )
 
 BY_URL_CODE = {loc.url_code: loc for loc in LOCALES}
