@@ -55,7 +55,7 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("es", "es", reviewed_percent=0),
     SiteLocale("fr", "fr", reviewed_percent=0, second_pass=True),
     SiteLocale("de", "de", reviewed_percent=0, second_pass=True),
-    SiteLocale("pt-br", "pt_BR", reviewed_percent=0),
+    SiteLocale("pt-br", "pt_BR", reviewed_percent=0, second_pass=True),
     SiteLocale("ar", "ar", reviewed_percent=0, second_pass=True),
     SiteLocale("it", "it", reviewed_percent=0, second_pass=True),
     SiteLocale("pl", "pl", reviewed_percent=0, second_pass=True),
