@@ -59,7 +59,7 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("ar", "ar", reviewed_percent=0, second_pass=True),
     SiteLocale("it", "it", reviewed_percent=0, second_pass=True),
     SiteLocale("pl", "pl", reviewed_percent=0, second_pass=True),
-    SiteLocale("tr", "tr", reviewed_percent=0),
+    SiteLocale("tr", "tr", reviewed_percent=0, second_pass=True),
     SiteLocale("ru", "ru", reviewed_percent=0, second_pass=True),
     SiteLocale("uk", "uk", reviewed_percent=0, second_pass=True),
     SiteLocale("fa", "fa", reviewed_percent=0, second_pass=True),
