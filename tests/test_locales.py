@@ -214,6 +214,8 @@ def test_digits_are_the_locales_chosen_digits(app, site_locale):
 
 LABEL_NOTE = ("%(num)s label here is in English; in your app it may be in your language.",
               "%(num)s labels here are in English; in your app they may be in your language.")
+OURS_NOTE = ("%(num)s label here is our translation; your app may word it differently.",
+             "%(num)s labels here are our translation; your app may word them differently.")
 DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
 
 
@@ -225,27 +227,43 @@ def step_items(html: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("site_locale", TRANSLATED, ids=lambda loc: loc.url_code)
-def test_a_menu_path_says_how_many_of_its_labels_are_still_english(client, catalog, site_locale):
-    # Which labels this catalog keeps in English is read from the .po, not from the code under test.
+def test_a_menu_path_says_which_labels_are_english_and_which_are_our_translation(client, catalog, site_locale):
+    # Each label's state is read from the .po (its msgstr, and a "# label-source:" comment), not
+    # from the code under test: a recorded source means the app's own words, shown plainly.
     with open(TRANSLATIONS / site_locale.babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
         po = read_po(f, locale=site_locale.babel_code)
-    forms = po.get(LABEL_NOTE).string
+
+    def state(label, app_id):
+        entry = po.get(label, context=f"{app_id} menu")
+        if any(comment.startswith("label-source:") for comment in entry.user_comments):
+            return "confirmed"
+        return "english" if (entry.string or label) == label else "ours"
+
+    def note(msgid, n):
+        return po.get(msgid).string[_plural_index(po, n)].replace("%(num)s", "N")
+
     for app in catalog:
         items = step_items(client.get(f"/{site_locale.url_code}/{app.id}/").get_data(as_text=True))
         for step in app.steps:
             item = items[step.id]
-            english = [label for label in step.menu if (po.get(label, context=f"{app.id} menu").string or label) == label]
-            notes = [DIGITS.sub("N", note) for note in re.findall(r'<p class="menu-path__note">(.*?)</p>', item, re.S)]
-            if english:
-                expected = forms[_plural_index(po, len(english))].replace("%(num)s", "N")
-                assert notes == [expected], f"{site_locale.url_code}/{app.id}/ {step.id}: English labels {english}"
-                for label in english:
-                    assert str(Markup('<span lang="en" class="label-en">{}</span>').format(label)) in item, label
-            else:
-                assert notes == [], f"{site_locale.url_code}/{app.id}/ {step.id}: a note though every label is translated"
+            english = [label for label in step.menu if state(label, app.id) == "english"]
+            ours = [label for label in step.menu if state(label, app.id) == "ours"]
+            notes = [DIGITS.sub("N", text) for text in re.findall(r'<p class="menu-path__note">(.*?)</p>', item, re.S)]
+            expected = ([note(LABEL_NOTE, len(english))] if english else []) + ([note(OURS_NOTE, len(ours))] if ours else [])
+            assert notes == expected, f"{site_locale.url_code}/{app.id}/ {step.id}: English {english}, ours {ours}"
+            for label in english:
+                assert str(Markup('<span lang="en" class="label-en">{}</span>').format(label)) in item, label
+            for label in ours:
+                shown = po.get(label, context=f"{app.id} menu").string
+                assert str(Markup('<span class="label-ours">{}</span>').format(shown)) in item, label
+            for label in step.menu:
+                if state(label, app.id) == "confirmed":
+                    shown = po.get(label, context=f"{app.id} menu").string or label
+                    plain = {str(Markup("<li>{}</li>").format(shown)), str(Markup('<li><span lang="en">{}</span></li>').format(shown))}
+                    assert any(html in item for html in plain), label
 
 
-def test_english_pages_never_mark_labels_as_english(client, catalog):
+def test_english_pages_never_mark_labels(client, catalog):
     for app in catalog:
         html = client.get(f"/en/{app.id}/").get_data(as_text=True)
-        assert "menu-path__note" not in html and "label-en" not in html, app.id
+        assert "menu-path__note" not in html and "label-en" not in html and "label-ours" not in html, app.id

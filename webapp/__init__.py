@@ -8,7 +8,7 @@ from flask_babel import Babel
 from flask_htmx import HTMX
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, config, headers, i18n, templating, version
+from . import assets, config, headers, i18n, labels, templating, version
 from .catalog import load_catalog
 from .cli import content, translate
 from .export import export_command
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # The catalog is read and validated once; a broken file stops start-up here.
     app.extensions["catalog"] = load_catalog(Path(app.config["CONTENT_DIR"]))
+    app.extensions["label_sources"] = labels.load(Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
     app.config.update(
         {key.upper(): value for key, value in version.compute(
             Path(app.config["CONTENT_DIR"]), Path(app.static_folder), Path(app.root_path) / "templates",

@@ -6,7 +6,7 @@ import json
 import re
 from urllib.parse import urlencode
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
 from babel.dates import format_skeleton
 from flask_babel import get_locale, format_date, format_number, format_percent, gettext, ngettext, pgettext
@@ -29,21 +29,34 @@ def _shown_label(label: str, app_id: str) -> str:
     return pgettext(context, label)
 
 
-def _kept_in_english(label: str, app_id: str) -> bool:
-    return i18n.current_locale().url_code != i18n.DEFAULT_LOCALE and _shown_label(label, app_id) == label
+def _label_state(label: str, app_id: str) -> str:
+    """"confirmed": the app's own words (English pages, or a recorded source); "english": kept in
+    English because nobody confirmed the app's label in this language; "ours": our translation,
+    not yet checked against the app."""
+    site_locale = i18n.current_locale()
+    if site_locale.url_code == i18n.DEFAULT_LOCALE:
+        return "confirmed"
+    if (f"{app_id} menu", label) in current_app.extensions["label_sources"][site_locale.babel_code]:
+        return "confirmed"
+    return "english" if _shown_label(label, app_id) == label else "ours"
 
 
 def menu_label(label: str, app_id: str) -> Markup:
-    """The app's own label in the page's language. Where the app shows no such label (or nobody
-    has confirmed it), the English label stays, marked as English for screen readers."""
-    if _kept_in_english(label, app_id):
+    """The app's own label in the page's language, marked when it is English that the app may not
+    show (italics, lang="en" for screen readers) or our own translation (dotted underline)."""
+    state, shown = _label_state(label, app_id), _shown_label(label, app_id)
+    if state == "english":
         return Markup('<span lang="en" class="label-en">{}</span>').format(label)
-    return Markup.escape(_shown_label(label, app_id))
+    if state == "ours":
+        return Markup('<span class="label-ours">{}</span>').format(shown)
+    if shown == label and i18n.current_locale().url_code != i18n.DEFAULT_LOCALE:
+        return Markup('<span lang="en">{}</span>').format(label)  # the app itself shows it in English
+    return Markup.escape(shown)
 
 
-def labels_in_english(labels, app_id: str) -> int:
-    """How many labels of a menu path this page shows in English, so the page can say so."""
-    return sum(_kept_in_english(label, app_id) for label in labels)
+def labels_in_state(labels, app_id: str, state: str) -> int:
+    """How many labels of a menu path are in that state, so the page can say so under the path."""
+    return sum(_label_state(label, app_id) == state for label in labels)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?。؟])\s+")
@@ -123,7 +136,7 @@ def _context():
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, labels_in_english=labels_in_english, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
+    app.jinja_env.filters.update(t=translate_content, paragraphs=split_paragraphs, progress_steps=progress_steps, percent=percent, menu_label=menu_label, labels_in_state=labels_in_state, long_date=long_date, first_sentence=first_sentence, break_at_slashes=break_at_slashes, evidence_month=evidence_month, evidence_date=evidence_date,
                                  number=number)
     app.jinja_env.globals.update(url_in_locale=url_in_locale, qr_svg_inline=qr_svg_inline,
                                  public_url=public_url, absolute=absolute,
