@@ -22,18 +22,23 @@ def counts(scores) -> str:
     return " / ".join(str(tally[verdict]) for verdict in ORDER)
 
 
-def english_labels(url_code: str) -> tuple[int, int]:
-    """Menu labels this catalog keeps in English now, and all menu labels: read from the .po."""
+def menu_labels(url_code: str) -> Counter:
+    """This catalog's menu labels now, read from the .po: with a recorded source (the app's own words),
+    our translation without one, and English kept without one."""
     with open(TRANSLATIONS / BY_URL_CODE[url_code].babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
         labels = [m for m in read_po(f) if m.context and m.context.endswith(" menu")]
-    return sum(m.string == m.id for m in labels), len(labels)
+    states = Counter("source" if any(c.startswith("label-source:") for c in m.user_comments)
+                     else "english" if m.string == m.id else "ours" for m in labels)
+    states["in English"] = sum(m.string == m.id for m in labels)  # sourced or not
+    return states
 
 
 def main() -> None:
     print("| locale | before (1st reviewer) | after fixes (1st) | after round 2 (2nd reviewer) "
           "| after round 3 (3rd reviewer) | after the label round (fixed by one helper, scored by another) "
-          "| entries changed (1st + 2nd + 3rd + label round) | English menu labels: at the start → now |")
-    print("|---|---|---|---|---|---|---:|---|")
+          "| entries changed (1st + 2nd + 3rd + label round) | English menu labels: at the start → now "
+          "| menu labels now: source recorded / our translation / English |")
+    print("|---|---|---|---|---|---|---:|---|---|")
     for path in sorted(HERE.glob("*.json")):
         if path.name == "sample.json":
             continue
@@ -47,11 +52,16 @@ def main() -> None:
         third = latest if reviewers[1] else None
         labelled = data["after"] if label_round else None
         labels = data.get("menu_labels_english", {})
-        end, total = english_labels(data["locale"])
-        changed = " + ".join(str(entry.get("changed_entries", 0))
-                             for entry in [data, *reviewers, label_round.get("fixer", {})] if entry)
+        now = menu_labels(data["locale"])
+        total = now["source"] + now["ours"] + now["english"]
+        # The label round's fixes: its fixer's, a follow-up fix, and the same rule applied to the rest of the catalog.
+        label_parts = [label_round.get("fixer", {}), label_round.get("follow_up", {}).get("fixer", {}),
+                       label_round.get("consistency", {})]
+        label_changed = {"changed_entries": sum(part.get("changed_entries", 0) for part in label_parts)} if label_round else {}
+        changed = " + ".join(str(entry.get("changed_entries", 0)) for entry in [data, *reviewers, label_changed] if entry)
         cells = [counts(data["before"]), counts(first)] + [counts(s) if s else "—" for s in (second, third, labelled)]
-        print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {end} of {total} |")
+        print(f"| {data['locale']} | {' | '.join(cells)} | {changed} | {labels.get('before')} → {now['in English']} of {total} "
+              f"| {now['source']} / {now['ours']} / {now['english']} |")
     print("\nCounts are accepted / awkward / wrong / dangerous, of the same 100 entries (sample.json). The last "
           "round's column includes the follow-up scores of entries whose English or translation changed after it "
           "(\"follow_up\" in a record). In the label round, one helper replaced unconfirmed English labels in sentences "
