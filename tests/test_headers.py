@@ -39,6 +39,24 @@ def test_text_responses_are_compressed_with_brotli_or_gzip(client, url, mimetype
     assert "Accept-Encoding" in br.headers["Vary"]
 
 
+def test_pages_without_a_query_are_brotli_at_the_highest_level_once_per_version(client):
+    # They are what the service worker saves per language; the highest level keeps that small.
+    plain = client.get("/ru/whatsapp/", headers={"Accept-Encoding": "identity"}).data
+    first = client.get("/ru/whatsapp/", headers={"Accept-Encoding": "br"})
+    assert brotli.decompress(first.data) == plain
+    assert len(first.data) <= len(brotli.compress(plain, quality=9))  # better than any per-request level
+    again = client.get("/ru/whatsapp/", headers={"Accept-Encoding": "br"})
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    fragment = client.get("/ru/whatsapp/", headers={"Accept-Encoding": "br", "HX-Request": "true"})
+    assert brotli.decompress(fragment.data) == client.get(
+        "/ru/whatsapp/", headers={"Accept-Encoding": "identity", "HX-Request": "true"}).data
+    # A page with a query is open-ended: compressed per request, never kept.
+    from webapp import headers
+    kept = len(headers._page_bodies)
+    queried = client.get("/ru/whatsapp/?platform=ios", headers={"Accept-Encoding": "br"})
+    assert queried.headers["Content-Encoding"] == "br" and len(headers._page_bodies) == kept
+
+
 @pytest.mark.parametrize("path", ["css/app.css", "js/checklist.js", "vendor/htmx-2.0.11.min.js", "icons/icon-512.png"])
 def test_fingerprinted_static_files_are_brotli_and_immutable(client, path):
     from webapp.assets import asset

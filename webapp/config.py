@@ -21,8 +21,9 @@ def defaults(root: Path) -> dict:
         # are sent as streams, which Flask-Compress only brotlis.
         "COMPRESS_ALGORITHM": ["br", "gzip"],
         "COMPRESS_ALGORITHM_STREAMING": ["br"],
-        # Brotli 7: a fifth smaller than the default 4 at under 1 ms a page (9+ costs 10-30 ms),
-        # which keeps what the service worker saves per language under 250 KB.
+        # Brotli 7 for what is compressed per request (pages with a query): a fifth smaller than
+        # the default 4 at under 1 ms a page (9+ costs 10-30 ms). Pages without a query are
+        # brotli'd at 11 once per version instead (headers._page_brotli).
         "COMPRESS_BR_LEVEL": 7,
     }
 

@@ -18,6 +18,8 @@ gets its 304 from `before_request`, with no rendering at all.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,13 +176,47 @@ def _fingerprinted_brotli(response):
     return response
 
 
+# Bodies of pages without a query string, brotli'd at the highest level, by ETag. Bounded by the
+# site's fixed addresses (an unknown one is a 404, never kept); the cap is a second fence.
+PAGE_BROTLI_ENTRIES = 2048
+_page_bodies: OrderedDict[str, bytes] = OrderedDict()
+_page_bodies_lock = threading.Lock()
+
+
+def _page_brotli(response):
+    """A page without a query string has one body per ETag (which holds the site version, host and
+    address): brotli it once at the highest level, a tenth smaller than Flask-Compress's per-request
+    level, and keep it. These are the pages the service worker saves and shared caches keep. Pages
+    with a query (guides, filters) are open-ended, so Flask-Compress does those per request."""
+    if (kind_of_request() not in ("page", "fragment") or response.status_code != 200 or request.query_string
+            or not g.get("etag") or not request.accept_encodings["br"] or response.is_streamed
+            or response.mimetype not in current_app.config["COMPRESS_MIMETYPES"]):
+        return response
+    with _page_bodies_lock:
+        body = _page_bodies.get(g.etag)
+        if body is not None:
+            _page_bodies.move_to_end(g.etag)
+    if body is None:
+        body = brotli.compress(response.get_data(), quality=11)
+        with _page_bodies_lock:
+            _page_bodies[g.etag] = body
+            while len(_page_bodies) > PAGE_BROTLI_ENTRIES:
+                _page_bodies.popitem(last=False)
+    response.set_data(body)
+    response.headers["Content-Encoding"] = "br"
+    response.vary.add("Accept-Encoding")
+    response.set_etag(f"{g.etag}:br")  # as Flask-Compress tags it, so revalidation matches either way
+    return response
+
+
 def init_app(app: Flask) -> None:
     # First of all hooks: nothing may build an address (or an ETag) from a Host we do not serve.
     app.before_request(hosts.refuse_bad_host)
     app.before_request(_answer_revalidation)
     Compress(app)
     # after_request functions run last-registered first: these run before Flask-Compress,
-    # which then tags the ETag with the encoding and compresses the body.
+    # which then tags the ETag with the encoding and compresses the body (unless one of them did).
+    app.after_request(_page_brotli)
     app.after_request(_security_headers)
     app.after_request(_cache_headers)
     app.after_request(_fingerprinted_brotli)

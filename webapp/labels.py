@@ -11,7 +11,7 @@ from . import i18n
 
 MARK = "label-source:"
 # A web page ("https://… (stored copy)") or a string file pinned to a commit ("owner/repo path @<sha> key=…").
-SOURCE = re.compile(r"https://\S+ \((?:stored copy|own page)\)|[\w.-]+/[\w.-]+ \S+ @[0-9a-f]{40}(?: key=\S+)?")
+SOURCE = re.compile(r"https://\S+ \((?:stored copy|own page)\)|[\w.-]+/[\w.-]+ .+? @[0-9a-f]{40}(?: key=.+)?")
 
 
 class LabelSourceError(ValueError):
