@@ -1,7 +1,8 @@
 """A gunicorn worker's memory under 50,000 distinct query strings (issue 12 "Bad input"): one
 worker behind the production stack's nginx (deploy/stack.py, loopback), RSS before and after.
-Nothing in the app keeps per-URL state, so the figure should stay flat; nginx's cache is on disk
-and bounded by max_size.
+The app's only per-URL state is its cache of brotli'd pages, which takes pages without a query
+string only (a fixed set of addresses, capped at 2,048), so the figure should stay flat; nginx's
+cache is on disk and bounded by max_size.
 
 Run: .venv/bin/python bench/worker_memory.py [--requests 50000]
 """

@@ -101,8 +101,8 @@ def test_the_label_round_was_scored_by_someone_who_did_not_make_its_fixes(site_l
     if "label_round" not in data:
         assert "after_before_label_round" not in data, f"{site_locale.url_code}.json: label-round scores without the round"
         return
-    # A follow-up inside the round (one more fix, scored by yet another helper) overrides the round's scores.
-    passes = [data["label_round"], *([data["label_round"]["follow_up"]] if "follow_up" in data["label_round"] else [])]
+    # Follow-ups inside the round (one more fix each, scored by yet another helper) override its scores, in order.
+    passes = [data["label_round"], *data["label_round"].get("follow_up", [])]
     latest = {}
     for step in passes:
         assert step["fixer"]["who"] != step["scorer"]["who"], f"{site_locale.url_code}.json: a fixer scored its own fixes"

@@ -55,7 +55,7 @@ def main() -> None:
         now = menu_labels(data["locale"])
         total = now["source"] + now["ours"] + now["english"]
         # The label round's fixes: its fixer's, a follow-up fix, and the same rule applied to the rest of the catalog.
-        label_parts = [label_round.get("fixer", {}), label_round.get("follow_up", {}).get("fixer", {}),
+        label_parts = [label_round.get("fixer", {}), *(step["fixer"] for step in label_round.get("follow_up", [])),
                        label_round.get("consistency", {})]
         label_changed = {"changed_entries": sum(part.get("changed_entries", 0) for part in label_parts)} if label_round else {}
         changed = " + ".join(str(entry.get("changed_entries", 0)) for entry in [data, *reviewers, label_changed] if entry)
