@@ -30,11 +30,12 @@ def comment_on(translations, entry: str, comment: str):
 
 
 def test_a_recorded_source_marks_the_label_as_the_apps_own(translations):
-    comment_on(translations, ENTRY, "label-source: https://support.discord.com/hc/es/articles/219576828 (stored copy)")
+    comment_on(translations, ENTRY, "label-source: https://support.discord.com/hc/es/articles/219576828 (stored copy, read 2026-12-01)")
     assert ("discord menu", "User Settings") in labels.load(translations)["es"]
 
 
 @pytest.mark.parametrize("source", ["label-source: a Spanish blog", "label-source: https://example.org",
+                                    "label-source: https://example.org (stored copy)",
                                     "label-source: signalapp/Signal-Android strings.xml @main"])
 def test_a_source_nobody_can_follow_stops_start_up_at_its_line(translations, source):
     path, line = comment_on(translations, ENTRY, source)
@@ -44,7 +45,7 @@ def test_a_source_nobody_can_follow_stops_start_up_at_its_line(translations, sou
 
 
 def test_a_label_source_belongs_on_a_menu_label_only(translations):
-    path, line = comment_on(translations, 'msgid "Where to find it"\n', "label-source: https://example.org (stored copy)")
+    path, line = comment_on(translations, 'msgid "Where to find it"\n', "label-source: https://example.org (stored copy, read 2026-12-01)")
     with pytest.raises(labels.LabelSourceError, match="not a menu label") as error:
         labels.load(translations)
     assert str(error.value).startswith(f"{path}:{line}: ")

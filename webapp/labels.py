@@ -10,8 +10,10 @@ from babel.messages.pofile import read_po
 from . import i18n
 
 MARK = "label-source:"
-# A web page ("https://… (stored copy)") or a string file pinned to a commit ("owner/repo path @<sha> key=…").
-SOURCE = re.compile(r"https://\S+ \((?:stored copy|own page)\)|[\w.-]+/[\w.-]+ .+? @[0-9a-f]{40}(?: key=.+)?")
+# A web page with how and when it was read ("https://… (stored copy, read 2026-12-01)"), or a
+# string file pinned to a commit ("owner/repo path @<sha> key=…"), which needs no date.
+SOURCE = re.compile(r"https://\S+ \((?:stored copy|own page), read \d{4}-\d{2}-\d{2}\)"
+                    r"|[\w.-]+/[\w.-]+ .+? @[0-9a-f]{40}(?: key=.+)?")
 
 
 class LabelSourceError(ValueError):
@@ -36,8 +38,8 @@ def load(translations: Path) -> dict[str, frozenset[tuple[str, str]]]:
                 raise LabelSourceError(f"{path}:{message.lineno}: a label source on an entry that is not a menu label")
             bad = [source for source in sources if not SOURCE.fullmatch(source)]
             if bad:
-                raise LabelSourceError(f"{path}:{message.lineno}: {bad[0]!r} is neither 'https://… (stored copy)' "
-                                       "nor 'owner/repo path @<40-hex commit> key=…'")
+                raise LabelSourceError(f"{path}:{message.lineno}: {bad[0]!r} is neither 'https://… (stored copy, "
+                                       "read YYYY-MM-DD)' nor 'owner/repo path @<40-hex commit> key=…'")
             found.add((message.context, message.id))
         confirmed[site_locale.babel_code] = frozenset(found)
     return confirmed
