@@ -168,11 +168,17 @@ def _fingerprinted_brotli(response):
     if not digest:
         return response
     filename = request.view_args["filename"]
+    return _send_brotli(response, _brotli_file(str(Path(current_app.static_folder) / filename), digest), digest)
+
+
+def _send_brotli(response, body: bytes, etag: str):
+    """Answer with a body brotli'd ahead of time; the ETag is tagged ":br" as Flask-Compress tags
+    its own, so a revalidation matches either way."""
     response.direct_passthrough = False
-    response.set_data(_brotli_file(str(Path(current_app.static_folder) / filename), digest))
+    response.set_data(body)
     response.headers["Content-Encoding"] = "br"
     response.vary.add("Accept-Encoding")
-    response.set_etag(f"{digest}:br")
+    response.set_etag(f"{etag}:br")
     return response
 
 
@@ -202,11 +208,7 @@ def _page_brotli(response):
             _page_bodies[g.etag] = body
             while len(_page_bodies) > PAGE_BROTLI_ENTRIES:
                 _page_bodies.popitem(last=False)
-    response.set_data(body)
-    response.headers["Content-Encoding"] = "br"
-    response.vary.add("Accept-Encoding")
-    response.set_etag(f"{g.etag}:br")  # as Flask-Compress tags it, so revalidation matches either way
-    return response
+    return _send_brotli(response, body, g.etag)
 
 
 def init_app(app: Flask) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from webapp.labels import load as load_label_sources
 from webapp.i18n import BY_URL_CODE
 
 HERE = Path(__file__).resolve().parent
@@ -22,14 +23,14 @@ def counts(scores) -> str:
     return " / ".join(str(tally[verdict]) for verdict in ORDER)
 
 
-def menu_labels(url_code: str) -> Counter:
-    """This catalog's menu labels now, read from the .po: with a recorded source (the app's own words),
-    our translation without one, and English kept without one."""
+def menu_labels(url_code: str, sourced: frozenset) -> Counter:
+    """This catalog's menu labels now, read from the .po: with a recorded source (the app's own words,
+    as webapp/labels.py reads them), our translation without one, and English kept without one."""
     with open(TRANSLATIONS / BY_URL_CODE[url_code].babel_code / "LC_MESSAGES" / "messages.po", "rb") as f:
-        labels = [m for m in read_po(f) if m.context and m.context.endswith(" menu")]
-    states = Counter("source" if any(c.startswith("label-source:") for c in m.user_comments)
-                     else "english" if m.string == m.id else "ours" for m in labels)
-    states["in English"] = sum(m.string == m.id for m in labels)  # sourced or not
+        menu = [m for m in read_po(f) if m.context and m.context.endswith(" menu")]
+    states = Counter("source" if (m.context, m.id) in sourced else "english" if m.string == m.id else "ours"
+                     for m in menu)
+    states["in English"] = sum(m.string == m.id for m in menu)  # sourced or not
     return states
 
 
@@ -39,6 +40,7 @@ def main() -> None:
           "| entries changed (1st + 2nd + 3rd + label round) | English menu labels: at the start → now "
           "| menu labels now: source recorded / our translation / English |")
     print("|---|---|---|---|---|---|---:|---|---|")
+    sourced = load_label_sources(TRANSLATIONS)
     for path in sorted(HERE.glob("*.json")):
         if path.name == "sample.json":
             continue
@@ -52,7 +54,7 @@ def main() -> None:
         third = latest if reviewers[1] else None
         labelled = data["after"] if label_round else None
         labels = data.get("menu_labels_english", {})
-        now = menu_labels(data["locale"])
+        now = menu_labels(data["locale"], sourced[BY_URL_CODE[data["locale"]].babel_code])
         total = now["source"] + now["ours"] + now["english"]
         # The label round's fixes: its fixer's, a follow-up fix, and the same rule applied to the rest of the catalog.
         label_parts = [label_round.get("fixer", {}), *(step["fixer"] for step in label_round.get("follow_up", [])),
